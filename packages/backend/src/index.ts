@@ -1,0 +1,29 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: the demo's guest maps to a catalog user (auth.providers.guest.userEntityRef).
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Lists entities the catalog rejected, with the reason, for the unprocessed-entities page.
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// The reliability suite.
+backend.add(import('@reliability-suite/backstage-plugin-reliability-backend'));
+backend.add(
+  import(
+    '@reliability-suite/backstage-plugin-catalog-backend-module-reliability'
+  ),
+);
+
+backend.start();

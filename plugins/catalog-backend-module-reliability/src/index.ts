@@ -1,0 +1,8 @@
+/***/
+/**
+ * The reliability-processor module for @backstage/plugin-catalog-backend
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleReliability as default } from './module';

@@ -1,0 +1,1 @@
+export { reliabilityPlugin as default } from './plugin';

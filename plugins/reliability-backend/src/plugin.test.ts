@@ -1,0 +1,33 @@
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { reliabilityPlugin } from './plugin';
+
+describe('reliabilityPlugin', () => {
+  it('answers /health without credentials', async () => {
+    const { server } = await startTestBackend({
+      features: [reliabilityPlugin],
+    });
+
+    const res = await request(server)
+      .get('/api/reliability/health')
+      .set('Authorization', mockCredentials.none.header());
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('refuses every other route without credentials', async () => {
+    const { server } = await startTestBackend({
+      features: [reliabilityPlugin],
+    });
+
+    const res = await request(server)
+      .get('/api/reliability/entities/component/default/orders-service/slos')
+      .set('Authorization', mockCredentials.none.header());
+
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,18 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { HealthResponse } from '@reliability-suite/backstage-plugin-reliability-common';
+
+/**
+ * Mounts the plugin's routes. Each capability brings its own routes; this file only mounts them.
+ * Every route requires Backstage credentials (the framework's default auth policy) except
+ * those the plugin opens explicitly with `httpRouter.addAuthPolicy`.
+ */
+export function createRouter(): express.Router {
+  const router = Router();
+  router.get('/health', (_req, res) => {
+    const body: HealthResponse = { status: 'ok' };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,2 @@
+/** The body of `GET /api/reliability/health`. */
+export type HealthResponse = { status: 'ok' };

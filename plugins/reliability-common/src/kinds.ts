@@ -1,0 +1,10 @@
+/** The `apiVersion` of OpenSLO v1 documents registered in the catalog. */
+export const OPENSLO_API_VERSION = 'openslo/v1';
+
+/** The `apiVersion` of the suite's own catalog kinds. */
+export const RELIABILITY_API_VERSION = 'reliability.io/v1alpha1';
+
+/** Catalog kinds the suite defines or adopts, by `apiVersion`. */
+export const SLO_KIND = 'SLO';
+export const SLI_KIND = 'SLI';
+export const ESCALATION_POLICY_KIND = 'EscalationPolicy';

@@ -1,0 +1,97 @@
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { EntityReliabilityContent } from './EntityReliabilityContent';
+
+const ordersService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'orders-service',
+    namespace: 'default',
+    links: [
+      {
+        url: 'https://runbooks.example.com/orders-service/rollback',
+        title: 'Roll back the orders service',
+        type: 'runbook',
+      },
+      { url: 'https://grafana.example.com/d/orders', title: 'Dashboard', type: 'dashboard' },
+    ],
+  },
+  spec: { type: 'service', owner: 'group:default/commerce' },
+  relations: [
+    { type: 'ownedBy', targetRef: 'group:default/commerce' },
+    { type: 'dependsOn', targetRef: 'resource:default/orders-db' },
+    { type: 'consumesApi', targetRef: 'api:default/payments-api' },
+    { type: 'dependencyOf', targetRef: 'component:default/report-generator' },
+  ],
+};
+
+async function renderFor(entity: Entity) {
+  await renderInTestApp(
+    <EntityProvider entity={entity}>
+      <EntityReliabilityContent />
+    </EntityProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityReliabilityContent', () => {
+  it('leads with the owner, linked to the owning group', async () => {
+    await renderFor(ordersService);
+
+    const strip = screen.getByLabelText('Ownership and escalation');
+    const owner = within(strip).getByRole('link', { name: /commerce/ });
+    expect(owner).toHaveAttribute('href', '/catalog/default/group/commerce');
+    expect(strip).toHaveTextContent(
+      'On call nowNot configured: no escalation policy covers this entity',
+    );
+  });
+
+  it('says plainly when an entity has no owner', async () => {
+    await renderFor({ ...ordersService, relations: [] });
+    expect(screen.getByLabelText('Ownership and escalation')).toHaveTextContent(
+      'No owner: set spec.owner in catalog-info.yaml',
+    );
+  });
+
+  it('lists only the runbook links', async () => {
+    await renderFor(ordersService);
+
+    expect(screen.getByText('1 runbook linked from metadata.links:')).toBeInTheDocument();
+    const runbooks = screen.getByRole('list', { name: 'Runbooks' });
+    expect(
+      within(runbooks).getByRole('link', { name: /^Roll back the orders service/ }),
+    ).toHaveAttribute('href', 'https://runbooks.example.com/orders-service/rollback');
+    expect(within(runbooks).queryByText('Dashboard')).not.toBeInTheDocument();
+  });
+
+  it('counts declared dependencies in both directions', async () => {
+    await renderFor(ordersService);
+    expect(
+      screen.getByText(
+        'Declared in the catalog: 2 upstream dependencies, 1 downstream dependent (spec.dependsOn, spec.dependencyOf, consumesApis).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows how to add an SLO for this very entity', async () => {
+    await renderFor(ordersService);
+    expect(
+      screen.getByText('No SLOs yet: add an OpenSLO document next to catalog-info.yaml.'),
+    ).toBeInTheDocument();
+    const sloCard = screen.getByText('SLOs and error budgets').closest('.MuiCard-root');
+    expect(sloCard).toHaveTextContent('service: orders-service');
+  });
+
+  it('explains how to start when nothing is configured', async () => {
+    await renderFor({ ...ordersService, metadata: { name: 'bare' } });
+    expect(
+      screen.getByText('No runbooks yet: add metadata.links entries with type: runbook.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No escalation policy yet: add an EscalationPolicy for the owning team.'),
+    ).toBeInTheDocument();
+  });
+});
