@@ -56,10 +56,20 @@ ensure_dependencies() {
     return
   fi
   echo "bootstrap: installing dependencies with yarn (Node $(node --version))"
-  (cd "$RELIABILITY_ROOT" && npm_config_nodedir="$NODE_HOME" node "$YARN_RELEASE" install)
+  (cd "$RELIABILITY_ROOT" && npm_config_nodedir="$NODE_HOME" yarn install)
   echo "$stamp" >"$stamp_file"
 }
 
+# A fresh machine has no yarn: a shim runs the vendored release with the chosen Node.
+ensure_yarn() {
+  local shim_dir="$RELIABILITY_ROOT/.toolchain/bin"
+  mkdir -p "$shim_dir"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" >"$shim_dir/yarn"
+  chmod +x "$shim_dir/yarn"
+  export PATH="$shim_dir:$PATH"
+}
+
 ensure_node
+ensure_yarn
 ensure_dependencies
 export PATH="$RELIABILITY_ROOT/node_modules/.bin:$PATH"

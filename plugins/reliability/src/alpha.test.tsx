@@ -7,7 +7,9 @@ describe('entityReliabilityContent', () => {
   it('is a "Reliability" tab at /reliability', () => {
     const tester = createExtensionTester(entityReliabilityContent);
     expect(tester.get(coreExtensionData.routePath)).toBe('/reliability');
-    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Reliability');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Reliability',
+    );
   });
 
   it('shows on components but not on users', () => {

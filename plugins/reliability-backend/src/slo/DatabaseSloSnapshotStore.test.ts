@@ -31,20 +31,42 @@ describe.each(databases.eachSupportedId())(
 
     it('returns the latest snapshot of each objective, as written', async () => {
       const { store } = await createStore();
-      await store.addSnapshot(snapshot({ evaluatedAt: '2026-11-20T10:00:00.000Z', sli: 0.9991 }));
       await store.addSnapshot(
-        snapshot({ evaluatedAt: '2026-11-20T10:01:00.000Z', sli: 0.9992, state: 'warning' }),
+        snapshot({ evaluatedAt: '2026-11-20T10:00:00.000Z', sli: 0.9991 }),
       );
       await store.addSnapshot(
-        snapshot({ objectiveIndex: 1, sli: null, state: 'no-data', details: {} }),
+        snapshot({
+          evaluatedAt: '2026-11-20T10:01:00.000Z',
+          sli: 0.9992,
+          state: 'warning',
+        }),
       );
-      await store.addSnapshot(snapshot({ sloRef: 'slo:default/payments-latency' }));
+      await store.addSnapshot(
+        snapshot({
+          objectiveIndex: 1,
+          sli: null,
+          state: 'no-data',
+          details: {},
+        }),
+      );
+      await store.addSnapshot(
+        snapshot({ sloRef: 'slo:default/payments-latency' }),
+      );
 
       await expect(
         store.getLatestSnapshots(['slo:default/orders-availability']),
       ).resolves.toEqual([
-        snapshot({ evaluatedAt: '2026-11-20T10:01:00.000Z', sli: 0.9992, state: 'warning' }),
-        snapshot({ objectiveIndex: 1, sli: null, state: 'no-data', details: {} }),
+        snapshot({
+          evaluatedAt: '2026-11-20T10:01:00.000Z',
+          sli: 0.9992,
+          state: 'warning',
+        }),
+        snapshot({
+          objectiveIndex: 1,
+          sli: null,
+          state: 'no-data',
+          details: {},
+        }),
       ]);
     });
 
@@ -59,12 +81,21 @@ describe.each(databases.eachSupportedId())(
 
     it('drops old history but keeps each objective’s latest snapshot', async () => {
       const { store, knex } = await createStore();
-      await store.addSnapshot(snapshot({ evaluatedAt: '2026-10-01T00:00:00.000Z' }));
-      await store.addSnapshot(snapshot({ evaluatedAt: '2026-10-02T00:00:00.000Z' }));
-      await store.addSnapshot(snapshot({ evaluatedAt: '2026-11-20T00:00:00.000Z' }));
+      await store.addSnapshot(
+        snapshot({ evaluatedAt: '2026-10-01T00:00:00.000Z' }),
+      );
+      await store.addSnapshot(
+        snapshot({ evaluatedAt: '2026-10-02T00:00:00.000Z' }),
+      );
+      await store.addSnapshot(
+        snapshot({ evaluatedAt: '2026-11-20T00:00:00.000Z' }),
+      );
       // An SLO whose evaluations stopped long ago keeps its last known state.
       await store.addSnapshot(
-        snapshot({ sloRef: 'slo:default/retired', evaluatedAt: '2026-09-01T00:00:00.000Z' }),
+        snapshot({
+          sloRef: 'slo:default/retired',
+          evaluatedAt: '2026-09-01T00:00:00.000Z',
+        }),
       );
 
       await expect(
@@ -79,7 +110,10 @@ describe.each(databases.eachSupportedId())(
       await expect(
         store.getLatestSnapshots(['slo:default/retired']),
       ).resolves.toEqual([
-        snapshot({ sloRef: 'slo:default/retired', evaluatedAt: '2026-09-01T00:00:00.000Z' }),
+        snapshot({
+          sloRef: 'slo:default/retired',
+          evaluatedAt: '2026-09-01T00:00:00.000Z',
+        }),
       ]);
     });
   },

@@ -20,7 +20,9 @@ export class DatabaseSloSnapshotStore implements SloSnapshotStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseSloSnapshotStore> {
-    return new DatabaseSloSnapshotStore(await migrateDatabase(options.database));
+    return new DatabaseSloSnapshotStore(
+      await migrateDatabase(options.database),
+    );
   }
 
   private constructor(private readonly db: Knex) {}
@@ -64,8 +66,6 @@ export class DatabaseSloSnapshotStore implements SloSnapshotStore {
   }
 
   private latestIds() {
-    return this.db(TABLE)
-      .max('id as id')
-      .groupBy('slo_ref', 'objective_index');
+    return this.db(TABLE).max('id as id').groupBy('slo_ref', 'objective_index');
   }
 }

@@ -1,8 +1,4 @@
-import {
-  isNonEmptyString,
-  isRecord,
-  ValidationProblems,
-} from '../validation';
+import { isNonEmptyString, isRecord, ValidationProblems } from '../validation';
 
 /** Checks the basic shape of a `reliability.io/v1alpha1` `EscalationPolicy` document. */
 export function validateEscalationPolicy(spec: unknown): ValidationProblems {

@@ -2,9 +2,7 @@ import { validateSli } from './validateSli';
 
 describe('validateSli', () => {
   it('accepts a ratio metric', () => {
-    expect(
-      validateSli({ ratioMetric: { good: {}, total: {} } }),
-    ).toEqual([]);
+    expect(validateSli({ ratioMetric: { good: {}, total: {} } })).toEqual([]);
   });
 
   it('accepts a threshold metric', () => {

@@ -8,7 +8,9 @@ export function validateSli(spec: unknown): ValidationProblems {
   const hasRatio = spec.ratioMetric !== undefined;
   const hasThreshold = spec.thresholdMetric !== undefined;
   if (hasRatio === hasThreshold) {
-    return ['an SLI needs exactly one of spec.ratioMetric and spec.thresholdMetric'];
+    return [
+      'an SLI needs exactly one of spec.ratioMetric and spec.thresholdMetric',
+    ];
   }
   const metric = hasRatio ? spec.ratioMetric : spec.thresholdMetric;
   if (!isRecord(metric)) {

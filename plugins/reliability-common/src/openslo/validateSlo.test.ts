@@ -98,7 +98,11 @@ describe('validateSlo', () => {
 
   it('reports every problem of a definition at once', () => {
     expect(
-      validateSlo({ ...valid, indicator: undefined, objectives: [{ target: 1.5 }] }),
+      validateSlo({
+        ...valid,
+        indicator: undefined,
+        objectives: [{ target: 1.5 }],
+      }),
     ).toHaveLength(2);
   });
 

@@ -1,8 +1,4 @@
-import {
-  isNonEmptyString,
-  isRecord,
-  ValidationProblems,
-} from '../validation';
+import { isNonEmptyString, isRecord, ValidationProblems } from '../validation';
 
 const BUDGETING_METHODS = ['Occurrences', 'Timeslices', 'RatioTimeslices'];
 
@@ -37,7 +33,9 @@ export function validateSlo(spec: unknown): ValidationProblems {
 
   if (!isNonEmptyString(spec.budgetingMethod)) {
     problems.push(
-      `spec.budgetingMethod is required: one of ${BUDGETING_METHODS.join(', ')}`,
+      `spec.budgetingMethod is required: one of ${BUDGETING_METHODS.join(
+        ', ',
+      )}`,
     );
   } else if (!BUDGETING_METHODS.includes(spec.budgetingMethod)) {
     problems.push(

@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
@@ -16,7 +19,11 @@ const ordersService: Entity = {
         title: 'Roll back the orders service',
         type: 'runbook',
       },
-      { url: 'https://grafana.example.com/d/orders', title: 'Dashboard', type: 'dashboard' },
+      {
+        url: 'https://grafana.example.com/d/orders',
+        title: 'Dashboard',
+        type: 'dashboard',
+      },
     ],
   },
   spec: { type: 'service', owner: 'group:default/commerce' },
@@ -59,11 +66,18 @@ describe('EntityReliabilityContent', () => {
   it('lists only the runbook links', async () => {
     await renderFor(ordersService);
 
-    expect(screen.getByText('1 runbook linked from metadata.links:')).toBeInTheDocument();
+    expect(
+      screen.getByText('1 runbook linked from metadata.links:'),
+    ).toBeInTheDocument();
     const runbooks = screen.getByRole('list', { name: 'Runbooks' });
     expect(
-      within(runbooks).getByRole('link', { name: /^Roll back the orders service/ }),
-    ).toHaveAttribute('href', 'https://runbooks.example.com/orders-service/rollback');
+      within(runbooks).getByRole('link', {
+        name: /^Roll back the orders service/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://runbooks.example.com/orders-service/rollback',
+    );
     expect(within(runbooks).queryByText('Dashboard')).not.toBeInTheDocument();
   });
 
@@ -79,19 +93,27 @@ describe('EntityReliabilityContent', () => {
   it('shows how to add an SLO for this very entity', async () => {
     await renderFor(ordersService);
     expect(
-      screen.getByText('No SLOs yet: add an OpenSLO document next to catalog-info.yaml.'),
+      screen.getByText(
+        'No SLOs yet: add an OpenSLO document next to catalog-info.yaml.',
+      ),
     ).toBeInTheDocument();
-    const sloCard = screen.getByText('SLOs and error budgets').closest('.MuiCard-root');
+    const sloCard = screen
+      .getByText('SLOs and error budgets')
+      .closest('.MuiCard-root');
     expect(sloCard).toHaveTextContent('service: orders-service');
   });
 
   it('explains how to start when nothing is configured', async () => {
     await renderFor({ ...ordersService, metadata: { name: 'bare' } });
     expect(
-      screen.getByText('No runbooks yet: add metadata.links entries with type: runbook.'),
+      screen.getByText(
+        'No runbooks yet: add metadata.links entries with type: runbook.',
+      ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('No escalation policy yet: add an EscalationPolicy for the owning team.'),
+      screen.getByText(
+        'No escalation policy yet: add an EscalationPolicy for the owning team.',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -60,7 +60,10 @@ export function EntityReliabilityContent() {
             shows="The procedures to mitigate, each with when it was last drilled and whether that drill passed. An untested runbook is flagged."
             configure={
               runbooks.length > 0
-                ? `${count(runbooks.length, 'runbook')} linked from metadata.links:`
+                ? `${count(
+                    runbooks.length,
+                    'runbook',
+                  )} linked from metadata.links:`
                 : 'No runbooks yet: add metadata.links entries with type: runbook.'
             }
           >
@@ -69,7 +72,9 @@ export function EntityReliabilityContent() {
                 {runbooks.map(link => (
                   <ListItem key={link.url} disableGutters>
                     <ListItemText
-                      primary={<Link to={link.url}>{link.title ?? link.url}</Link>}
+                      primary={
+                        <Link to={link.url}>{link.title ?? link.url}</Link>
+                      }
                     />
                   </ListItem>
                 ))}

@@ -41,7 +41,11 @@ export function OwnershipStrip(props: { entity: Entity }) {
   const classes = useStyles();
   const owners = getEntityRelations(props.entity, RELATION_OWNED_BY);
   return (
-    <Paper className={classes.strip} aria-label="Ownership and escalation">
+    <Paper
+      component="section"
+      className={classes.strip}
+      aria-label="Ownership and escalation"
+    >
       <Field label="Owner">
         {owners.length > 0 ? (
           <EntityRefLinks entityRefs={owners} defaultKind="group" />

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const artifactsDir = join(repoRoot, 'test-results', 'browser');
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? done(address.port)
+          : fail(new Error('no port')),
+      );
+    });
+  });
+}
+
+export type RunningBackend = { baseUrl: string; stop(): Promise<void> };
+
+/**
+ * Starts the demo backend the standard way (`yarn workspace backend start` with a config layered
+ * on app-config.yaml), serving the built app on a free port with a fresh SQLite directory.
+ */
+export async function startBackend(options: {
+  extraLocations?: string[];
+}): Promise<RunningBackend> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const workDir = mkdtempSync(join(tmpdir(), 'reliability-browser-'));
+  const configFile = join(workDir, 'app-config.browser.yaml');
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      app: { baseUrl },
+      backend: {
+        baseUrl,
+        listen: { port },
+        cors: { origin: baseUrl },
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: join(workDir, 'sqlite') },
+        },
+      },
+      catalog: {
+        locations: [
+          { type: 'file', target: join(repoRoot, 'examples/all.yaml') },
+          {
+            type: 'file',
+            target: join(repoRoot, 'examples/org.yaml'),
+            rules: [{ allow: ['User', 'Group'] }],
+          },
+          ...(options.extraLocations ?? []).map(target => ({
+            type: 'file',
+            target,
+          })),
+        ],
+      },
+    }),
+  );
+
+  mkdirSync(artifactsDir, { recursive: true });
+  const log = createWriteStream(join(artifactsDir, 'backend.log'));
+  const child: ChildProcess = spawn(
+    'yarn',
+    [
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      configFile,
+    ],
+    { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      process.kill(-child.pid, 'SIGTERM');
+      await new Promise(done => child.once('exit', done));
+    }
+  };
+
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `The backend exited with code ${child.exitCode}; see ${join(
+          artifactsDir,
+          'backend.log',
+        )}`,
+      );
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/reliability/health`);
+      if (res.ok) {
+        return { baseUrl, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(
+        `The backend did not answer /api/reliability/health within 3 minutes; see ${join(
+          artifactsDir,
+          'backend.log',
+        )}`,
+      );
+    }
+    await new Promise(done => setTimeout(done, 1000));
+  }
+}
