@@ -16,7 +16,8 @@ describe('reliabilityPlugin', () => {
       .set('Authorization', mockCredentials.none.header());
 
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.text).toBe('{"status":"ok"}');
   });
 
   it('refuses every other route without credentials', async () => {
