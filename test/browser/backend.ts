@@ -3,11 +3,14 @@ import {
   createWriteStream,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const artifactsDir = join(repoRoot, 'test-results', 'browser');
@@ -29,9 +32,16 @@ async function freePort(): Promise<number> {
 
 export type RunningBackend = { baseUrl: string; stop(): Promise<void> };
 
+/** The demo's catalog locations, as app-config.yaml declares them. */
+function demoLocations(): object[] {
+  const config = parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf8'));
+  return config.catalog.locations;
+}
+
 /**
  * Starts the demo backend the standard way (`yarn workspace backend start` with a config layered
  * on app-config.yaml), serving the built app on a free port with a fresh SQLite directory.
+ * Config arrays replace rather than merge, so extra locations are appended to the demo's own.
  */
 export async function startBackend(options: {
   extraLocations?: string[];
@@ -55,12 +65,7 @@ export async function startBackend(options: {
       },
       catalog: {
         locations: [
-          { type: 'file', target: join(repoRoot, 'examples/all.yaml') },
-          {
-            type: 'file',
-            target: join(repoRoot, 'examples/org.yaml'),
-            rules: [{ allow: ['User', 'Group'] }],
-          },
+          ...demoLocations(),
           ...(options.extraLocations ?? []).map(target => ({
             type: 'file',
             target,
@@ -93,6 +98,7 @@ export async function startBackend(options: {
       process.kill(-child.pid, 'SIGTERM');
       await new Promise(done => child.once('exit', done));
     }
+    rmSync(workDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 180_000;

@@ -20,29 +20,41 @@ let browser: Browser;
 let page: Page;
 
 /**
- * The catalog ingests the demo in the background after the backend starts: load the page until
- * `locator` shows, or fail after two minutes.
+ * The catalog ingests entities in the background after the backend starts: repeat `attempt`
+ * until it returns a value, or fail after two minutes with a screenshot of the page.
  */
-async function loadUntilVisible(url: string, locator: Locator, what: string) {
+async function eventually<T>(
+  attempt: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + 120_000;
   for (;;) {
+    const result = await attempt();
+    if (result !== undefined) {
+      return result;
+    }
+    if (Date.now() > deadline) {
+      await page.screenshot({
+        path: join(artifactsDir, 'failure.png'),
+        fullPage: true,
+      });
+      assert.fail(`${what} never showed; see test-results/browser/failure.png`);
+    }
+    await page.waitForTimeout(2_000);
+  }
+}
+
+/** Loads `url` until `locator` shows on it. */
+async function loadUntilVisible(url: string, locator: Locator, what: string) {
+  await eventually(async () => {
     await page.goto(url);
     try {
       await locator.waitFor({ timeout: 15_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        await page.screenshot({
-          path: join(artifactsDir, 'failure.png'),
-          fullPage: true,
-        });
-        throw new Error(
-          `${what} never showed; see test-results/browser/failure.png`,
-          { cause: error },
-        );
-      }
+      return true;
+    } catch {
+      return undefined;
     }
-  }
+  }, what);
 }
 
 async function signInAsGuest(target: string) {
@@ -83,10 +95,8 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
       strip,
       'the Reliability tab of orders-service',
     );
-    await strip
-      .getByRole('link', { name: /commerce/i })
-      .waitFor({ timeout: 30_000 });
     const ownerLink = strip.getByRole('link', { name: /commerce/i });
+    await ownerLink.waitFor({ timeout: 30_000 });
     assert.equal(
       await ownerLink.getAttribute('href'),
       '/catalog/default/group/commerce',
@@ -129,17 +139,14 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
       return undefined;
     }
 
-    const deadline = Date.now() + 120_000;
-    let shown = await findReason();
-    while (!shown && Date.now() < deadline) {
-      await page.waitForTimeout(2_000);
-      shown = await findReason();
-    }
+    const shown = await eventually(
+      findReason,
+      `the unprocessed-entities page explaining "${reason}"`,
+    );
     await page.screenshot({
       path: join(artifactsDir, 'unprocessed-entities.png'),
       fullPage: true,
     });
-    assert.ok(shown, `the unprocessed-entities page never showed: ${reason}`);
     assert.match(shown, /checkout-latency-impossible-target/);
   });
 });

@@ -18,13 +18,11 @@ export const reliabilityPlugin = createBackendPlugin({
       deps: {
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
-        logger: coreServices.logger,
       },
-      async init({ database, httpRouter, logger }) {
+      async init({ database, httpRouter }) {
         await migrateDatabase(database);
         httpRouter.use(createRouter());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        logger.info('Reliability plugin ready');
       },
     });
   },

@@ -1,5 +1,6 @@
 import {
   Entity,
+  EntityLink,
   RELATION_CONSUMES_API,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
@@ -11,9 +12,7 @@ import { CapabilityCard } from './CapabilityCard';
 import { OwnershipStrip } from './OwnershipStrip';
 import { escalationPolicySnippet, sloSnippet } from './snippets';
 
-type RunbookLink = { url: string; title?: string };
-
-function runbookLinks(entity: Entity): RunbookLink[] {
+function runbookLinks(entity: Entity): EntityLink[] {
   return (entity.metadata.links ?? []).filter(link => link.type === 'runbook');
 }
 
