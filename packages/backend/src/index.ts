@@ -21,6 +21,9 @@ backend.add(
 // The reliability suite.
 backend.add(import('@reliability-suite/backstage-plugin-reliability-backend'));
 backend.add(
+  import('@reliability-suite/backstage-plugin-reliability-backend-module-prometheus'),
+);
+backend.add(
   import(
     '@reliability-suite/backstage-plugin-catalog-backend-module-reliability'
   ),

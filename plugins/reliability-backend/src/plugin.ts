@@ -2,8 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { migrateDatabase } from './database/migrations';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  SliSource,
+  sliSourcesExtensionPoint,
+} from '@reliability-suite/backstage-plugin-reliability-node';
 import { createRouter } from './router';
+import { DatabaseSloSnapshotStore } from './slo/DatabaseSloSnapshotStore';
+import { createSloRoutes } from './slo/routes';
+import { SloCatalog } from './slo/SloCatalog';
+import { readSloConfig } from './slo/sloConfig';
+import { SloEvaluator } from './slo/SloEvaluator';
+import { SloService } from './slo/SloService';
 
 /**
  * The reliability suite's backend: SLOs and error budgets, dependencies and impact,
@@ -14,14 +24,69 @@ import { createRouter } from './router';
 export const reliabilityPlugin = createBackendPlugin({
   pluginId: 'reliability',
   register(env) {
+    const sliSources: SliSource[] = [];
+    env.registerExtensionPoint(sliSourcesExtensionPoint, {
+      addSliSource(source) {
+        sliSources.push(source);
+      },
+    });
+
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
         database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
       },
-      async init({ database, httpRouter }) {
-        await migrateDatabase(database);
-        httpRouter.use(createRouter());
+      async init({
+        auth,
+        catalog,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        scheduler,
+      }) {
+        const sloConfig = readSloConfig(config);
+        const store = await DatabaseSloSnapshotStore.create({ database });
+        const sloCatalog = new SloCatalog(catalog);
+        const evaluator = new SloEvaluator({
+          catalog: sloCatalog,
+          auth,
+          store,
+          sources: sliSources,
+          logger,
+          warningThreshold: sloConfig.warningThreshold,
+          concurrency: sloConfig.concurrency,
+          retentionMs: sloConfig.retentionMs,
+        });
+        await scheduler.scheduleTask({
+          id: 'reliability-slo-evaluation',
+          frequency: sloConfig.frequency,
+          timeout: sloConfig.timeout,
+          fn: async () => {
+            const cycle = await evaluator.evaluateAll();
+            logger.debug(
+              `Evaluated ${cycle.slos} SLOs with ${cycle.requests} SLI requests in ${cycle.durationMs} ms`,
+            );
+          },
+        });
+
+        const slos = new SloService({
+          catalog: sloCatalog,
+          store,
+          sources: sliSources,
+        });
+        httpRouter.use(
+          createRouter({
+            capabilities: [createSloRoutes({ httpAuth, catalog, slos })],
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

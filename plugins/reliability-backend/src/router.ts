@@ -7,7 +7,9 @@ import { HealthResponse } from '@reliability-suite/backstage-plugin-reliability-
  * Every route requires Backstage credentials (the framework's default auth policy) except
  * those the plugin opens explicitly with `httpRouter.addAuthPolicy`.
  */
-export function createRouter(): express.Router {
+export function createRouter(options: {
+  capabilities: express.Router[];
+}): express.Router {
   const router = Router();
   router.get('/health', (_req, res) => {
     const body: HealthResponse = { status: 'ok' };
@@ -15,6 +17,8 @@ export function createRouter(): express.Router {
     // scripts compare this body as the exact text {"status":"ok"}.
     res.type('application/json').send(JSON.stringify(body));
   });
-
+  for (const capability of options.capabilities) {
+    router.use(capability);
+  }
   return router;
 }

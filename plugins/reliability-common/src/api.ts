@@ -1,2 +1,74 @@
+import { BurnRateAlert, BurnRates } from './slo/alerts';
+import { ErrorBudget } from './slo/errorBudget';
+import { PolicyState, SloState } from './slo/sloState';
+
 /** The body of `GET /api/reliability/health`. */
 export type HealthResponse = { status: 'ok' };
+
+/** The last evaluation of one SLO objective. Times are ISO-8601 UTC; unknowns are null. */
+export type SloStatus = {
+  state: SloState;
+  /** SLI over the SLO window, a fraction; null without data. */
+  sli: number | null;
+  errorBudget: ErrorBudget;
+  burnRates: BurnRates;
+  alerts: BurnRateAlert[];
+  /** When the values were measured; null when never evaluated. */
+  evaluatedAt: string | null;
+  /** True when the SLI source could not be reached and these are the last known values. */
+  stale: boolean;
+  /** Why the state is `error` or the values are stale; null otherwise. */
+  error: string | null;
+};
+
+/** One objective of one SLO, as `GET /entities/:kind/:namespace/:name/slos` lists it. */
+export type SloItem = {
+  /** Entity ref of the SLO, e.g. `slo:default/orders-availability`. */
+  ref: string;
+  name: string;
+  /** `metadata.title` of the SLO entity (OpenSLO's displayName), else its name. */
+  title: string;
+  description: string | null;
+  /** Index of this objective in the SLO's `spec.objectives`. */
+  objective: number;
+  /** The objective's displayName or name, when it has one. */
+  objectiveName: string | null;
+  target: number;
+  timeWindow: {
+    /** As written, e.g. `28d` or `1M`. */
+    duration: string;
+    isRolling: boolean;
+    start: string | null;
+    end: string | null;
+  };
+  budgetingMethod: 'Occurrences' | 'Timeslices';
+  status: SloStatus;
+};
+
+export type SloListResponse = { items: SloItem[] };
+
+export type SloHistoryPoint = {
+  t: string;
+  sli: number | null;
+  errorBudgetRemaining: number | null;
+};
+
+/** `GET /slos/:namespace/:name/history`: the SLI and budget left over time, per step. */
+export type SloHistoryResponse = {
+  /** Seconds between points. */
+  step: number;
+  points: SloHistoryPoint[];
+};
+
+/** `GET /entities/:kind/:namespace/:name/policy`: the error-budget release gate. */
+export type SloPolicyResponse = {
+  entityRef: string;
+  state: PolicyState;
+  slos: Array<{
+    ref: string;
+    objective: number;
+    state: SloState;
+    errorBudgetRemaining: number | null;
+  }>;
+  reasons: string[];
+};

@@ -8,3 +8,7 @@ export const RELIABILITY_API_VERSION = 'reliability.io/v1alpha1';
 export const SLO_KIND = 'SLO';
 export const SLI_KIND = 'SLI';
 export const ESCALATION_POLICY_KIND = 'EscalationPolicy';
+
+/** Relation from an SLO to the entity it is for, and back. */
+export const RELATION_SLO_OF = 'sloOf';
+export const RELATION_HAS_SLO = 'hasSlo';

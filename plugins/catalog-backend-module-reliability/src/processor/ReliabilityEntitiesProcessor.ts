@@ -1,10 +1,18 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, getCompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogProcessor } from '@backstage/plugin-catalog-node';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
   ESCALATION_POLICY_KIND,
   OPENSLO_API_VERSION,
+  RELATION_HAS_SLO,
+  RELATION_SLO_OF,
   RELIABILITY_API_VERSION,
+  resolveSloServiceRef,
   SLI_KIND,
   SLO_KIND,
   validateEscalationPolicy,
@@ -12,6 +20,7 @@ import {
   validateSlo,
   ValidationProblems,
 } from '@reliability-suite/backstage-plugin-reliability-common';
+import { normalizeLabels } from './normalizeLabels';
 
 type KindValidator = (spec: unknown) => ValidationProblems;
 
@@ -22,14 +31,33 @@ const validators: Record<string, Record<string, KindValidator>> = {
   },
 };
 
+function isOpenSlo(entity: Entity): boolean {
+  return entity.apiVersion === OPENSLO_API_VERSION;
+}
+
 /**
  * Makes OpenSLO `SLO` and `SLI` documents and the suite's `EscalationPolicy` valid catalog
  * entities. A malformed one is rejected with every problem found; the catalog reports that on
  * the entity alone (the unprocessed-entities page shows it), and the rest of its location loads.
+ * An SLO is related to the entity it is for, both ways (`sloOf` and `hasSlo`).
  */
 export class ReliabilityEntitiesProcessor implements CatalogProcessor {
   getProcessorName(): string {
     return 'ReliabilityEntitiesProcessor';
+  }
+
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    // OpenSLO allows list-valued labels; Backstage labels are single strings.
+    if (!isOpenSlo(entity) || !entity.metadata.labels) {
+      return entity;
+    }
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        labels: normalizeLabels(entity.metadata.labels as Record<string, unknown>),
+      },
+    };
   }
 
   async validateEntityKind(entity: Entity): Promise<boolean> {
@@ -46,5 +74,30 @@ export class ReliabilityEntitiesProcessor implements CatalogProcessor {
       );
     }
     return true;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    if (!isOpenSlo(entity) || entity.kind !== SLO_KIND) {
+      return entity;
+    }
+    const service = (entity.spec as { service?: unknown } | undefined)?.service;
+    const serviceRef =
+      typeof service === 'string'
+        ? resolveSloServiceRef(service, entity.metadata.namespace ?? 'default')
+        : undefined;
+    if (!serviceRef) {
+      return entity;
+    }
+    const slo = getCompoundEntityRef(entity);
+    const target = parseEntityRef(serviceRef);
+    emit(processingResult.relation({ source: slo, type: RELATION_SLO_OF, target }));
+    emit(
+      processingResult.relation({ source: target, type: RELATION_HAS_SLO, target: slo }),
+    );
+    return entity;
   }
 }

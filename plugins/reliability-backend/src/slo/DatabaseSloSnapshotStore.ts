@@ -27,15 +27,20 @@ export class DatabaseSloSnapshotStore implements SloSnapshotStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async addSnapshot(snapshot: SloSnapshot): Promise<void> {
-    await this.db(TABLE).insert({
-      slo_ref: snapshot.sloRef,
-      objective_index: snapshot.objectiveIndex,
-      evaluated_at: new Date(snapshot.evaluatedAt),
-      state: snapshot.state,
-      sli: snapshot.sli,
-      details: JSON.stringify(snapshot.details),
-    });
+  async addSnapshots(snapshots: SloSnapshot[]): Promise<void> {
+    if (snapshots.length === 0) {
+      return;
+    }
+    await this.db(TABLE).insert(
+      snapshots.map(snapshot => ({
+        slo_ref: snapshot.sloRef,
+        objective_index: snapshot.objectiveIndex,
+        evaluated_at: new Date(snapshot.evaluatedAt),
+        state: snapshot.state,
+        sli: snapshot.sli,
+        details: JSON.stringify(snapshot.details),
+      })),
+    );
   }
 
   async getLatestSnapshots(sloRefs: string[]): Promise<SloSnapshot[]> {
@@ -52,7 +57,7 @@ export class DatabaseSloSnapshotStore implements SloSnapshotStore {
       sloRef: row.slo_ref,
       objectiveIndex: row.objective_index,
       evaluatedAt: toIsoTimestamp(row.evaluated_at),
-      state: row.state,
+      state: row.state as SloSnapshot['state'],
       sli: row.sli === null ? null : Number(row.sli),
       details: JSON.parse(row.details),
     }));

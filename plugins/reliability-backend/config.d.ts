@@ -1,0 +1,30 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  reliability?: {
+    /** SLOs and error budgets. */
+    slo?: {
+      /**
+       * An SLO with this share of its error budget left, or less, is `warning` (0.25 means 25%).
+       * Default 0.25.
+       */
+      warningThreshold?: number;
+      evaluation?: {
+        /**
+         * How often every SLO is evaluated (once per cycle across all backend replicas).
+         * A duration object or a string such as `1m`; default one minute.
+         */
+        frequency?: HumanDuration | string;
+        /** How long one evaluation cycle may run before it is abandoned; default 10 minutes. */
+        timeout?: HumanDuration | string;
+        /** How many SLOs are evaluated at the same time; default 8. */
+        concurrency?: number;
+      };
+      /**
+       * How long evaluation history is kept; each objective's latest snapshot is always kept.
+       * Default 7 days.
+       */
+      snapshotRetention?: HumanDuration | string;
+    };
+  };
+}

@@ -1,0 +1,103 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  RELATION_SLO_OF,
+  SLI_KIND,
+  SLO_KIND,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+import {
+  isOpenSloKind,
+  referencedSliRef,
+  SloDefinition,
+  toSloDefinition,
+} from './SloDefinition';
+
+const PAGE_SIZE = 500;
+
+/** Reads SLO definitions (and the SLIs they reference) from the catalog. */
+export class SloCatalog {
+  constructor(private readonly catalog: CatalogService) {}
+
+  /** Every SLO in the catalog, in pages. */
+  async listAll(credentials: BackstageCredentials): Promise<SloDefinition[]> {
+    const [slos, slis] = await Promise.all([
+      this.queryAll({ kind: SLO_KIND }, credentials),
+      this.queryAll({ kind: SLI_KIND }, credentials),
+    ]);
+    const sliByRef = new Map(
+      slis
+        .filter(sli => isOpenSloKind(sli, SLI_KIND))
+        .map(sli => [stringifyEntityRef(sli), sli]),
+    );
+    return slos
+      .filter(slo => isOpenSloKind(slo, SLO_KIND))
+      .map(slo => toSloDefinition(slo, ref => sliByRef.get(ref)));
+  }
+
+  /** The SLOs related to an entity (`sloOf`) that the caller may read. */
+  async listForEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SloDefinition[]> {
+    const slos = await this.queryAll(
+      { kind: SLO_KIND, [`relations.${RELATION_SLO_OF}`]: entityRef },
+      credentials,
+    );
+    return this.withIndicators(
+      slos.filter(slo => isOpenSloKind(slo, SLO_KIND)),
+      credentials,
+    );
+  }
+
+  async getSlo(
+    sloRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SloDefinition | undefined> {
+    const slo = await this.catalog.getEntityByRef(sloRef, { credentials });
+    if (!slo || !isOpenSloKind(slo, SLO_KIND)) {
+      return undefined;
+    }
+    const [definition] = await this.withIndicators([slo], credentials);
+    return definition;
+  }
+
+  private async withIndicators(
+    slos: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<SloDefinition[]> {
+    const sliRefs = [
+      ...new Set(slos.flatMap(slo => referencedSliRef(slo) ?? [])),
+    ];
+    const sliByRef = new Map<string, Entity>();
+    if (sliRefs.length > 0) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: sliRefs },
+        { credentials },
+      );
+      for (const sli of items) {
+        if (sli && isOpenSloKind(sli, SLI_KIND)) {
+          sliByRef.set(stringifyEntityRef(sli), sli);
+        }
+      }
+    }
+    return slos.map(slo => toSloDefinition(slo, ref => sliByRef.get(ref)));
+  }
+
+  private async queryAll(
+    filter: Record<string, string>,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const entities: Entity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.catalog.queryEntities(
+        cursor ? { cursor, limit: PAGE_SIZE } : { filter, limit: PAGE_SIZE },
+        { credentials },
+      );
+      entities.push(...page.items);
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    return entities;
+  }
+}

@@ -1,0 +1,234 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  compareSloStates,
+  resolveTimeWindow,
+  SloHistoryResponse,
+  SloItem,
+  SloPolicyResponse,
+  worstSloState,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+import { SliSource } from '@reliability-suite/backstage-plugin-reliability-node';
+import { errorStatus } from './evaluateSlo';
+import { SloCatalog } from './SloCatalog';
+import { SloDefinition } from './SloDefinition';
+import { computeHistory, planHistory } from './sloHistory';
+import { snapshotToStatus, SloSnapshotStore } from './SloSnapshotStore';
+import { findSliSource, noSliSourceMessage } from './sliSources';
+
+/** Answers the SLO routes from the catalog's definitions and the stored snapshots. */
+export class SloService {
+  constructor(
+    private readonly options: {
+      catalog: SloCatalog;
+      store: SloSnapshotStore;
+      sources: SliSource[];
+    },
+  ) {}
+
+  /** One item per objective of each SLO of the entity, in the order of the catalog. */
+  async listEntitySlos(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SloItem[]> {
+    const definitions = await this.options.catalog.listForEntity(entityRef, credentials);
+    definitions.sort((a, b) => a.ref.localeCompare(b.ref));
+    const snapshots = await this.options.store.getLatestSnapshots(
+      definitions.map(definition => definition.ref),
+    );
+    return definitions.flatMap(definition => {
+      const objectives = definition.spec?.objectives ?? [];
+      return objectives.map(objective => {
+        const snapshot = snapshots.find(
+          s => s.sloRef === definition.ref && s.objectiveIndex === objective.index,
+        );
+        const spec = definition.spec!;
+        const window =
+          snapshot?.details.window ?? windowAt(definition, new Date());
+        return {
+          ref: definition.ref,
+          name: definition.name,
+          title: definition.title,
+          description: definition.description,
+          objective: objective.index,
+          objectiveName: objective.displayName ?? objective.name ?? null,
+          target: objective.target,
+          timeWindow: {
+            duration: spec.timeWindow.durationText,
+            isRolling: spec.timeWindow.isRolling,
+            start: window?.start ?? null,
+            end: window?.end ?? null,
+          },
+          budgetingMethod: spec.budgetingMethod,
+          status: snapshot
+            ? snapshotToStatus(snapshot)
+            : errorStatus({
+                target: objective.target,
+                error:
+                  definition.problem ??
+                  'Not evaluated yet: the first evaluation runs shortly after the backend starts',
+                evaluatedAt: null,
+              }),
+        };
+      });
+    });
+  }
+
+  /** The error-budget release gate: the worst state of the entity's SLOs, with reasons. */
+  async getPolicy(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SloPolicyResponse> {
+    const items = await this.listEntitySlos(entityRef, credentials);
+    const state = worstSloState(items.map(item => item.status.state));
+    const reasons = [...items]
+      .sort((a, b) => compareSloStates(a.status.state, b.status.state))
+      .flatMap(item => {
+        const reason = describeState(item);
+        return reason ? [reason] : [];
+      });
+    if (items.length === 0) {
+      reasons.push(`${entityRef} has no SLOs`);
+    }
+    return {
+      entityRef,
+      state,
+      slos: items.map(item => ({
+        ref: item.ref,
+        objective: item.objective,
+        state: item.status.state,
+        errorBudgetRemaining: item.status.errorBudget.remaining,
+      })),
+      reasons,
+    };
+  }
+
+  async getHistory(options: {
+    sloRef: string;
+    from?: Date;
+    to?: Date;
+    objective: number;
+    credentials: BackstageCredentials;
+  }): Promise<SloHistoryResponse> {
+    const { definition, spec, source } = await this.requireMeasurable(
+      options.sloRef,
+      options.credentials,
+    );
+    const objective = spec.objectives.find(o => o.index === options.objective);
+    if (!objective) {
+      throw new InputError(
+        `${options.sloRef} has no objective ${options.objective}; it has ${spec.objectives.length}`,
+      );
+    }
+    const to = options.to ?? new Date();
+    const from = options.from ?? resolveTimeWindow(spec.timeWindow, to).start;
+    if (from.getTime() > to.getTime()) {
+      throw new InputError('from must not be after to');
+    }
+    const plan = planHistory(spec, objective, from, to);
+    try {
+      const range = await source.measureRange({
+        indicator: definition.indicator!,
+        start: plan.rangeStart,
+        end: to,
+        stepSeconds: plan.resolutionSeconds,
+      });
+      return computeHistory({ spec, objective, range, from, to, ...plan });
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        `The history of ${options.sloRef} could not be read: ${
+          error instanceof Error ? error.message : error
+        }`,
+      );
+    }
+  }
+
+  /** Alerting rules for the SLO in its source's format (Prometheus rule YAML). */
+  async getRules(
+    sloRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const { definition, spec, source } = await this.requireMeasurable(sloRef, credentials);
+    if (!source.renderRules) {
+      throw new ServiceUnavailableError(
+        `The ${source.type} SLI source does not render alerting rules`,
+      );
+    }
+    return source.renderRules({
+      indicator: definition.indicator!,
+      windowHours: resolveTimeWindow(spec.timeWindow, new Date()).lengthHours,
+      objectives: spec.objectives.map(objective => ({
+        name: `${definition.namespace}-${definition.name}-${objective.index}`,
+        target: objective.target,
+        labels: {
+          slo: definition.ref,
+          ...(definition.entityRef ? { entity: definition.entityRef } : {}),
+          objective: String(objective.index),
+        },
+      })),
+    });
+  }
+
+  private async requireMeasurable(
+    sloRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const definition = await this.options.catalog.getSlo(sloRef, credentials);
+    if (!definition) {
+      throw new NotFoundError(`No SLO ${sloRef} in the catalog`);
+    }
+    const { spec, indicator } = definition;
+    if (!spec || !indicator) {
+      throw new InputError(definition.problem ?? `${sloRef} has no indicator`);
+    }
+    const source = findSliSource(this.options.sources, indicator);
+    if (!source) {
+      throw new ServiceUnavailableError(noSliSourceMessage(indicator));
+    }
+    return { definition, spec, source };
+  }
+}
+
+function windowAt(definition: SloDefinition, at: Date) {
+  if (!definition.spec) {
+    return null;
+  }
+  const window = resolveTimeWindow(definition.spec.timeWindow, at);
+  return { start: window.start.toISOString(), end: window.end.toISOString() };
+}
+
+function describeState(item: SloItem): string | undefined {
+  const { status } = item;
+  const label = `${item.title} (target ${formatPercent(item.target)} over ${
+    item.timeWindow.duration
+  })`;
+  const stale = status.stale ? ` [stale: ${status.error}]` : '';
+  switch (status.state) {
+    case 'freeze':
+      return `${label}: error budget exhausted, ${formatPercent(
+        status.errorBudget.remaining,
+      )} left${stale}`;
+    case 'warning': {
+      const firing = status.alerts.filter(alert => alert.firing);
+      return firing.length > 0
+        ? `${label}: burning the budget fast (${firing
+            .map(a => `${a.severity} alert ${a.longWindow}/${a.shortWindow} above ${a.factor}×`)
+            .join(', ')}), ${formatPercent(status.errorBudget.remaining)} left${stale}`
+        : `${label}: only ${formatPercent(status.errorBudget.remaining)} of the error budget left${stale}`;
+    }
+    case 'error':
+      return `${label}: cannot be evaluated: ${status.error}`;
+    case 'no-data':
+      return `${label}: no events in the window${stale}`;
+    default:
+      return undefined;
+  }
+}
+
+function formatPercent(value: number | null): string {
+  return value === null ? 'unknown' : `${Number((value * 100).toFixed(2))}%`;
+}

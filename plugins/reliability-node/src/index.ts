@@ -1,0 +1,8 @@
+/**
+ * Extension points of the reliability suite's backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './SliSource';
+export * from './extensions';
