@@ -1,8 +1,31 @@
 #!/usr/bin/env bash
 # `npm start`: the demo portal on http://localhost:3000 (backend on :7007) with the demo catalog,
-# on SQLite files under .data/ so what you record survives a restart.
+# on SQLite files under .data/ so what you record survives a restart. When Debian's prometheus
+# package is installed, a local Prometheus on loopback serves the demo's SLI data.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/bootstrap.sh
 mkdir -p .data/sqlite
-exec backstage-cli repo start "$@"
+
+if [[ -z "${RELIABILITY_PROMETHEUS_URL:-}" && -x /usr/bin/prometheus ]]; then
+  port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  node --require @backstage/cli/config/nodeTransform.cjs scripts/demo-prometheus.ts \
+    .data/prometheus "$port" &
+  prometheus_pid=$!
+  trap 'kill "$prometheus_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    if curl -sf "http://127.0.0.1:$port/-/ready" >/dev/null; then
+      export RELIABILITY_PROMETHEUS_URL="http://127.0.0.1:$port"
+      break
+    fi
+    if ! kill -0 "$prometheus_pid" 2>/dev/null; then
+      echo "The demo Prometheus did not start; SLOs will say how to configure one." >&2
+      break
+    fi
+    sleep 0.5
+  done
+elif [[ -z "${RELIABILITY_PROMETHEUS_URL:-}" ]]; then
+  echo "Prometheus is not installed (apt-get install -y prometheus): the SLO pages will explain how to point the suite at one." >&2
+fi
+
+backstage-cli repo start "$@"

@@ -8,7 +8,7 @@ export interface Config {
        * Base URL of the Prometheus HTTP API, without `/api/v1`, e.g. `http://prometheus:9090`.
        * Without it no SLO is measured.
        */
-      baseUrl: string;
+      baseUrl?: string;
       /**
        * Extra request headers, e.g. `Authorization` or Mimir's `X-Scope-OrgID`.
        * @visibility secret

@@ -32,6 +32,56 @@ async function freePort(): Promise<number> {
 
 export type RunningBackend = { baseUrl: string; stop(): Promise<void> };
 
+/** The demo's Prometheus (scripts/demo-prometheus.ts) on a free port, data in `dataDir`. */
+async function startDemoPrometheus(
+  dataDir: string,
+): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  mkdirSync(artifactsDir, { recursive: true });
+  const log = createWriteStream(join(artifactsDir, 'prometheus.log'));
+  const child = spawn(
+    'node',
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'scripts/demo-prometheus.ts',
+      dataDir,
+      String(port),
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise(done => child.once('exit', done));
+    }
+  };
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `The demo Prometheus exited with code ${child.exitCode}; see ${join(
+          artifactsDir,
+          'prometheus.log',
+        )}`,
+      );
+    }
+    try {
+      if ((await fetch(`${baseUrl}/-/ready`)).ok) {
+        return { baseUrl, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise(done => setTimeout(done, 500));
+  }
+  await stop();
+  throw new Error('The demo Prometheus did not become ready within 2 minutes');
+}
+
 /** The demo's catalog locations, as app-config.yaml declares them. */
 function demoLocations(): object[] {
   const config = parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf8'));
@@ -49,6 +99,7 @@ export async function startBackend(options: {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const workDir = mkdtempSync(join(tmpdir(), 'reliability-browser-'));
+  const prometheus = await startDemoPrometheus(join(workDir, 'prometheus'));
   const configFile = join(workDir, 'app-config.browser.yaml');
   writeFileSync(
     configFile,
@@ -62,6 +113,11 @@ export async function startBackend(options: {
           client: 'better-sqlite3',
           connection: { directory: join(workDir, 'sqlite') },
         },
+      },
+      reliability: {
+        prometheus: { baseUrl: prometheus.baseUrl },
+        // Evaluate soon after the catalog has loaded the demo's SLOs.
+        slo: { evaluation: { frequency: '5s' } },
       },
       catalog: {
         locations: [
@@ -98,6 +154,7 @@ export async function startBackend(options: {
       process.kill(-child.pid, 'SIGTERM');
       await new Promise(done => child.once('exit', done));
     }
+    await prometheus.stop();
     rmSync(workDir, { recursive: true, force: true });
   };
 

@@ -149,4 +149,33 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
     });
     assert.match(shown, /checkout-latency-impossible-target/);
   });
+
+  it("shows the demo's frozen payments service on its SLOs tab", async () => {
+    const card = page.getByText('Payments availability: Payments succeed');
+    await eventually(async () => {
+      await page.goto(
+        `${backend.baseUrl}/catalog/default/component/payments-service/slos`,
+      );
+      try {
+        await card.waitFor({ timeout: 15_000 });
+        await page.getByText('Freeze').first().waitFor({ timeout: 5_000 });
+        return true;
+      } catch {
+        return undefined;
+      }
+    }, 'the frozen Payments availability SLO');
+    await page
+      .getByText(/The 30-day error budget is spent/)
+      .first()
+      .waitFor();
+    const link = page.getByRole('link', { name: /payments-availability/i });
+    assert.equal(
+      await link.first().getAttribute('href'),
+      '/catalog/default/slo/payments-availability',
+    );
+    await page.screenshot({
+      path: join(artifactsDir, 'slos-tab.png'),
+      fullPage: true,
+    });
+  });
 });

@@ -1,6 +1,26 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { isReliabilityAvailable } from './conditions';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { reliabilityApiRef, ReliabilityClient } from './api';
+import { isReliabilityAvailable, isSloAvailable } from './conditions';
+
+/** The client of the reliability backend. */
+export const reliabilityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+});
 
 /** The Reliability tab on the pages of components, resources and systems. */
 export const entityReliabilityContent = EntityContentBlueprint.make({
@@ -16,6 +36,28 @@ export const entityReliabilityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The SLOs tab, on entities that have SLOs. */
+export const entitySloContent = EntityContentBlueprint.make({
+  name: 'slos',
+  params: {
+    path: '/slos',
+    title: 'SLOs',
+    filter: isSloAvailable,
+    loader: () =>
+      import('./components/EntitySloContent').then(m => <m.EntitySloContent />),
+  },
+});
+
+/** The SLO summary card, on the overview of entities that have SLOs. */
+export const entitySloSummaryCard = EntityCardBlueprint.make({
+  name: 'slo-summary',
+  params: {
+    filter: isSloAvailable,
+    loader: () =>
+      import('./components/SloSummaryCard').then(m => <m.SloSummaryCard />),
+  },
+});
+
 /**
  * The reliability suite's frontend plugin for the new frontend system.
  *
@@ -23,5 +65,10 @@ export const entityReliabilityContent = EntityContentBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'reliability',
-  extensions: [entityReliabilityContent],
+  extensions: [
+    reliabilityApi,
+    entityReliabilityContent,
+    entitySloContent,
+    entitySloSummaryCard,
+  ],
 });

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { RELATION_HAS_SLO } from '@reliability-suite/backstage-plugin-reliability-common';
 
 const RELIABILITY_KINDS = ['component', 'resource', 'system'];
 
@@ -10,4 +11,16 @@ const RELIABILITY_KINDS = ['component', 'resource', 'system'];
  */
 export function isReliabilityAvailable(entity: Entity): boolean {
   return RELIABILITY_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
+}
+
+/**
+ * Whether an entity has SLOs: an OpenSLO `SLO` names it in `spec.service` (the catalog module
+ * relates them with `hasSlo`). For `EntitySwitch` and the `/alpha` SLOs tab filter.
+ *
+ * @public
+ */
+export function isSloAvailable(entity: Entity): boolean {
+  return (entity.relations ?? []).some(
+    relation => relation.type === RELATION_HAS_SLO,
+  );
 }

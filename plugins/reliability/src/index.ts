@@ -4,5 +4,12 @@
  * @packageDocumentation
  */
 
-export { reliabilityPlugin, EntityReliabilityContent } from './plugin';
-export { isReliabilityAvailable } from './conditions';
+export {
+  reliabilityPlugin,
+  EntityReliabilityContent,
+  EntitySloContent,
+  SloSummaryCard,
+} from './plugin';
+export { isReliabilityAvailable, isSloAvailable } from './conditions';
+export { reliabilityApiRef, ReliabilityClient } from './api';
+export type { ReliabilityApi } from './api';

@@ -1,7 +1,11 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { reliabilityApiRef, ReliabilityClient } from './api';
 
 /**
  * The reliability suite's frontend plugin, for apps on the legacy frontend system. Apps on the
@@ -11,6 +15,14 @@ import {
  */
 export const reliabilityPlugin = createPlugin({
   id: 'reliability',
+  apis: [
+    createApiFactory({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+  ],
 });
 
 /**
@@ -26,6 +38,36 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
         import('./components/EntityReliabilityContent').then(
           m => m.EntityReliabilityContent,
         ),
+    },
+  }),
+);
+
+/**
+ * The SLOs tab of an entity page, for `EntityLayout.Route` with `if={isSloAvailable}`.
+ *
+ * @public
+ */
+export const EntitySloContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloContent',
+    component: {
+      lazy: () =>
+        import('./components/EntitySloContent').then(m => m.EntitySloContent),
+    },
+  }),
+);
+
+/**
+ * The SLO summary card, for an entity's overview.
+ *
+ * @public
+ */
+export const SloSummaryCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'SloSummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/SloSummaryCard').then(m => m.SloSummaryCard),
     },
   }),
 );

@@ -42,7 +42,11 @@ export function toSloDefinition(
     ref: stringifyEntityRef(entity),
     name: entity.metadata.name,
     namespace,
-    title: entity.metadata.title ?? entity.metadata.name,
+    // OpenSLO names its display name `metadata.displayName`; Backstage's own field is `title`.
+    title:
+      (typeof entity.metadata.displayName === 'string' && entity.metadata.displayName) ||
+      entity.metadata.title ||
+      entity.metadata.name,
     description: entity.metadata.description ?? null,
   };
   const parsed = parseSloSpec(entity.spec);

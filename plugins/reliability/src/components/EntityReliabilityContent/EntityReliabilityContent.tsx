@@ -10,7 +10,8 @@ import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import { Grid, List, ListItem, ListItemText } from '@material-ui/core';
 import { CapabilityCard } from './CapabilityCard';
 import { OwnershipStrip } from './OwnershipStrip';
-import { escalationPolicySnippet, sloSnippet } from './snippets';
+import { escalationPolicySnippet } from './snippets';
+import { SloSummaryCard } from '../SloSummaryCard';
 
 function runbookLinks(entity: Entity): EntityLink[] {
   return (entity.metadata.links ?? []).filter(link => link.type === 'runbook');
@@ -39,12 +40,7 @@ export function EntityReliabilityContent() {
       <OwnershipStrip entity={entity} />
       <Grid container spacing={3} alignItems="stretch">
         <Grid item xs={12} md={6}>
-          <CapabilityCard
-            title="SLOs and error budgets"
-            shows="Each SLO's verdict (ok, warning, freeze), how much of its error budget is left and how fast it burns, with the target beside every number."
-            configure="No SLOs yet: add an OpenSLO document next to catalog-info.yaml."
-            snippet={sloSnippet(entity)}
-          />
+          <SloSummaryCard />
         </Grid>
         <Grid item xs={12} md={6}>
           <CapabilityCard

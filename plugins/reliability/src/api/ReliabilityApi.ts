@@ -1,0 +1,22 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  SloHistoryResponse,
+  SloListResponse,
+  SloPolicyResponse,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+
+/** The reliability suite's backend, as the frontend calls it. */
+export interface ReliabilityApi {
+  getEntitySlos(entity: CompoundEntityRef): Promise<SloListResponse>;
+  getEntityPolicy(entity: CompoundEntityRef): Promise<SloPolicyResponse>;
+  getSloHistory(
+    slo: { namespace: string; name: string },
+    options: { objective: number; from?: string; to?: string },
+  ): Promise<SloHistoryResponse>;
+}
+
+/** @public */
+export const reliabilityApiRef = createApiRef<ReliabilityApi>({
+  id: 'plugin.reliability.api',
+});

@@ -1,0 +1,53 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  SloHistoryResponse,
+  SloListResponse,
+  SloPolicyResponse,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+import { ReliabilityApi } from './ReliabilityApi';
+
+/** Calls `/api/reliability` with the signed-in user's credentials. */
+export class ReliabilityClient implements ReliabilityApi {
+  constructor(
+    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+  ) {}
+
+  getEntitySlos(entity: CompoundEntityRef): Promise<SloListResponse> {
+    return this.get(`${entityPath(entity)}/slos`);
+  }
+
+  getEntityPolicy(entity: CompoundEntityRef): Promise<SloPolicyResponse> {
+    return this.get(`${entityPath(entity)}/policy`);
+  }
+
+  getSloHistory(
+    slo: { namespace: string; name: string },
+    options: { objective: number; from?: string; to?: string },
+  ): Promise<SloHistoryResponse> {
+    const query = new URLSearchParams({ objective: String(options.objective) });
+    if (options.from) query.set('from', options.from);
+    if (options.to) query.set('to', options.to);
+    return this.get(
+      `/slos/${encodeURIComponent(slo.namespace)}/${encodeURIComponent(
+        slo.name,
+      )}/history?${query}`,
+    );
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('reliability');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function entityPath(entity: CompoundEntityRef): string {
+  return `/entities/${[entity.kind, entity.namespace, entity.name]
+    .map(part => encodeURIComponent(part))
+    .join('/')}`;
+}
