@@ -91,17 +91,33 @@ describe('catalogModuleReliability in a running catalog', () => {
     );
 
     // The valid entities of the same location load.
-    for (const ref of [
-      'component/default/checkout',
-      'slo/default/checkout-availability',
-      'sli/default/checkout-latency',
-    ]) {
-      await eventually(async () => {
+    const loaded = async (ref: string, ready: (entity: any) => boolean) =>
+      eventually(async () => {
         const res = await request(server).get(
           `/api/catalog/entities/by-name/${ref}`,
         );
-        return res.status === 200 ? res.body : undefined;
+        return res.status === 200 && ready(res.body) ? res.body : undefined;
       }, `${ref} to load`);
-    }
+    await loaded('sli/default/checkout-latency', () => true);
+
+    // The SLO and its component point at each other.
+    const slo = await loaded('slo/default/checkout-availability', e =>
+      e.relations?.some((r: any) => r.type === 'sloOf'),
+    );
+    expect(slo.relations).toContainEqual(
+      expect.objectContaining({
+        type: 'sloOf',
+        targetRef: 'component:default/checkout',
+      }),
+    );
+    expect(slo.metadata.labels).toEqual({ tier: 'critical_customer-facing' });
+    const component = await loaded('component/default/checkout', e =>
+      e.relations?.some((r: any) => r.type === 'hasSlo'),
+    );
+    expect(
+      component.relations.filter((r: any) => r.type === 'hasSlo'),
+    ).toEqual([
+      expect.objectContaining({ targetRef: 'slo:default/checkout-availability' }),
+    ]);
   });
 });

@@ -1,7 +1,11 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { ReliabilityEntitiesProcessor } from './ReliabilityEntitiesProcessor';
 
 const processor = new ReliabilityEntitiesProcessor();
+
+function prometheus(query: string) {
+  return { metricSource: { type: 'Prometheus', spec: { query } } };
+}
 
 function entity(apiVersion: string, kind: string, spec: object): Entity {
   return { apiVersion, kind, metadata: { name: 'example' }, spec };
@@ -20,7 +24,12 @@ describe('ReliabilityEntitiesProcessor', () => {
     ['an OpenSLO SLO', entity('openslo/v1', 'SLO', slo)],
     [
       'an OpenSLO SLI',
-      entity('openslo/v1', 'SLI', { ratioMetric: { good: {}, total: {} } }),
+      entity('openslo/v1', 'SLI', {
+        ratioMetric: {
+          good: prometheus('http_requests_total{code!~"5.."}'),
+          total: prometheus('http_requests_total'),
+        },
+      }),
     ],
     [
       'an EscalationPolicy',
@@ -59,5 +68,160 @@ describe('ReliabilityEntitiesProcessor', () => {
         }),
       ),
     ).rejects.toThrow('spec.levels must list at least one escalation level');
+  });
+
+  it.each([
+    [
+      'a threshold SLI',
+      'SLI',
+      { thresholdMetric: prometheus('latency') },
+      'spec.thresholdMetric is not supported: express the SLI as a ratioMetric of good (or bad) and total events',
+    ],
+    [
+      'an SLI with both good and bad',
+      'SLI',
+      {
+        ratioMetric: {
+          good: prometheus('a'),
+          bad: prometheus('b'),
+          total: prometheus('c'),
+        },
+      },
+      'spec.ratioMetric needs exactly one of good and bad, beside total',
+    ],
+    [
+      'an SLI from another source',
+      'SLI',
+      {
+        ratioMetric: {
+          good: { metricSource: { type: 'Datadog', spec: { query: 'a' } } },
+          total: prometheus('c'),
+        },
+      },
+      'spec.ratioMetric.good.metricSource.type "Datadog" is not supported: use Prometheus',
+    ],
+    [
+      'an SLI without a query',
+      'SLI',
+      {
+        ratioMetric: {
+          good: { metricSource: { type: 'Prometheus', spec: {} } },
+          total: prometheus('c'),
+        },
+      },
+      'spec.ratioMetric.good.metricSource.spec.query must be a PromQL query',
+    ],
+    [
+      'an SLO with an unsupported budgeting method',
+      'SLO',
+      { ...slo, budgetingMethod: 'RatioTimeslices' },
+      'spec.budgetingMethod "RatioTimeslices" is not supported: use one of Occurrences, Timeslices',
+    ],
+    [
+      'an SLO with a malformed duration',
+      'SLO',
+      { ...slo, timeWindow: [{ duration: 'four weeks', isRolling: true }] },
+      'spec.timeWindow[0].duration "four weeks" is not a duration such as 7d, 28d, 30d, 1w, 1M or 1Q',
+    ],
+    [
+      'a rolling window of a month',
+      'SLO',
+      { ...slo, timeWindow: [{ duration: '1M', isRolling: true }] },
+      'has no fixed length',
+    ],
+    [
+      'a calendar window without a calendar',
+      'SLO',
+      { ...slo, timeWindow: [{ duration: '1M', isRolling: false }] },
+      'spec.timeWindow[0].calendar is required when isRolling is false: { startTime, timeZone }',
+    ],
+    [
+      'a calendar window in an unknown time zone',
+      'SLO',
+      {
+        ...slo,
+        timeWindow: [
+          {
+            duration: '1M',
+            isRolling: false,
+            calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'Mars/Olympus' },
+          },
+        ],
+      },
+      'spec.timeWindow[0].calendar.timeZone "Mars/Olympus" is not an IANA time zone such as Europe/Berlin',
+    ],
+    [
+      'Timeslices without a slice target',
+      'SLO',
+      {
+        ...slo,
+        budgetingMethod: 'Timeslices',
+        objectives: [{ target: 0.99, timeSliceWindow: '1m' }],
+      },
+      'spec.objectives[0].timeSliceTarget is required with Timeslices',
+    ],
+    [
+      'Timeslices without a slice window',
+      'SLO',
+      {
+        ...slo,
+        budgetingMethod: 'Timeslices',
+        objectives: [{ target: 0.99, timeSliceTarget: 0.95 }],
+      },
+      'spec.objectives[0].timeSliceWindow is required with Timeslices',
+    ],
+    [
+      'an inline indicator without a spec',
+      'SLO',
+      { ...slo, indicatorRef: undefined, indicator: { metadata: { name: 'x' } } },
+      'spec.indicator must be an inline SLI with its own spec',
+    ],
+  ])('rejects %s', async (_case, kind, spec, message) => {
+    await expect(
+      processor.validateEntityKind(entity('openslo/v1', kind, spec)),
+    ).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['a bare name', 'orders-service', 'component:team-a/orders-service'],
+    ['a full entity ref', 'resource:default/orders-db', 'resource:default/orders-db'],
+  ])('relates an SLO naming %s to that entity, both ways', async (_case, service, target) => {
+    const emit = jest.fn();
+    const sloEntity: Entity = {
+      apiVersion: 'openslo/v1',
+      kind: 'SLO',
+      metadata: { name: 'orders-availability', namespace: 'team-a' },
+      spec: { ...slo, service },
+    };
+    await processor.postProcessEntity(
+      sloEntity,
+      { type: 'file', target: 'slos.yaml' },
+      emit,
+    );
+    const relations = emit.mock.calls.map(([result]) => result.relation);
+    const sloRef = { kind: 'SLO', namespace: 'team-a', name: 'orders-availability' };
+    const targetRef = parseEntityRef(target);
+    expect(relations).toEqual([
+      { source: sloRef, type: 'sloOf', target: targetRef },
+      { source: targetRef, type: 'hasSlo', target: sloRef },
+    ]);
+  });
+
+  it('normalizes list-valued OpenSLO labels into Backstage label strings', async () => {
+    const withLabels: Entity = {
+      apiVersion: 'openslo/v1',
+      kind: 'SLO',
+      metadata: {
+        name: 'example',
+        labels: { tier: ['critical', 'customer facing'], team: 'orders', cost: 3 as never },
+      },
+      spec: slo,
+    };
+    const processed = await processor.preProcessEntity(withLabels);
+    expect(processed.metadata.labels).toEqual({
+      tier: 'critical_customer-facing',
+      team: 'orders',
+      cost: '3',
+    });
   });
 });

@@ -1,26 +1,39 @@
 import { validateSli } from './validateSli';
 
-describe('validateSli', () => {
-  it('accepts a ratio metric', () => {
-    expect(validateSli({ ratioMetric: { good: {}, total: {} } })).toEqual([]);
-  });
+const prometheus = (query: string) => ({
+  metricSource: { type: 'Prometheus', spec: { query } },
+});
 
-  it('accepts a threshold metric', () => {
-    expect(validateSli({ thresholdMetric: { metricSource: {} } })).toEqual([]);
+describe('validateSli', () => {
+  it.each([
+    ['good and total', { good: prometheus('ok'), total: prometheus('all') }],
+    ['bad and total', { bad: prometheus('failed'), total: prometheus('all') }],
+  ])('accepts a ratio of %s', (_case, ratioMetric) => {
+    expect(validateSli({ ratioMetric })).toEqual([]);
   });
 
   it.each([
-    ['neither metric', {}],
-    ['both metrics', { ratioMetric: {}, thresholdMetric: {} }],
-  ])('rejects %s', (_case, spec) => {
-    expect(validateSli(spec)).toEqual([
-      'an SLI needs exactly one of spec.ratioMetric and spec.thresholdMetric',
-    ]);
-  });
-
-  it('rejects a ratio metric that is not an object', () => {
-    expect(validateSli({ ratioMetric: 'good/total' })).toEqual([
-      'spec.ratioMetric must be an object',
-    ]);
+    [
+      'no metric',
+      {},
+      'spec.ratioMetric is required: good (or bad) and total event counts',
+    ],
+    [
+      'a ratio metric that is not an object',
+      { ratioMetric: 'good/total' },
+      'spec.ratioMetric is required: good (or bad) and total event counts',
+    ],
+    [
+      'a ratio without total',
+      { ratioMetric: { good: prometheus('ok') } },
+      'spec.ratioMetric.total.metricSource is required: { type: Prometheus, spec: { query } }',
+    ],
+    [
+      'a ratio without good or bad',
+      { ratioMetric: { total: prometheus('all') } },
+      'spec.ratioMetric needs exactly one of good and bad, beside total',
+    ],
+  ])('rejects %s', (_case, spec, message) => {
+    expect(validateSli(spec)).toEqual([message]);
   });
 });

@@ -80,7 +80,7 @@ describe('validateSlo', () => {
     [
       'an unknown budgeting method',
       { ...valid, budgetingMethod: 'Events' },
-      'spec.budgetingMethod "Events" is not one of Occurrences, Timeslices, RatioTimeslices',
+      'spec.budgetingMethod "Events" is not supported: use one of Occurrences, Timeslices',
     ],
     [
       'a time window without a duration',
