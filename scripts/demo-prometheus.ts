@@ -47,7 +47,8 @@ function series(now: number): CounterSeries[] {
     {
       name: 'http_requests',
       labels: { service, code: '200' },
-      ratePerSecond: t => story.requestsPerSecond * (1 - story.errorRatio(t, now)),
+      ratePerSecond: t =>
+        story.requestsPerSecond * (1 - story.errorRatio(t, now)),
     },
     {
       name: 'http_requests',
@@ -63,7 +64,9 @@ async function main() {
     throw new Error('usage: demo-prometheus.ts <data-dir> <port>');
   }
   const stamp = join(dataDir, 'generated-at');
-  const generatedAt = existsSync(stamp) ? Number(readFileSync(stamp, 'utf8')) : 0;
+  const generatedAt = existsSync(stamp)
+    ? Number(readFileSync(stamp, 'utf8'))
+    : 0;
   if (Date.now() - generatedAt > REGENERATE_AFTER) {
     rmSync(dataDir, { recursive: true, force: true });
     const now = Math.floor(Date.now() / MINUTE) * MINUTE;

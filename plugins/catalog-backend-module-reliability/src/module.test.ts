@@ -114,10 +114,12 @@ describe('catalogModuleReliability in a running catalog', () => {
     const component = await loaded('component/default/checkout', e =>
       e.relations?.some((r: any) => r.type === 'hasSlo'),
     );
-    expect(
-      component.relations.filter((r: any) => r.type === 'hasSlo'),
-    ).toEqual([
-      expect.objectContaining({ targetRef: 'slo:default/checkout-availability' }),
-    ]);
+    expect(component.relations.filter((r: any) => r.type === 'hasSlo')).toEqual(
+      [
+        expect.objectContaining({
+          targetRef: 'slo:default/checkout-availability',
+        }),
+      ],
+    );
   });
 });

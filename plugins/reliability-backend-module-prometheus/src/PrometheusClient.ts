@@ -55,9 +55,15 @@ export class PrometheusClient {
       const [, value] = data.result as unknown as [number, string];
       return [{ metric: {}, value: Number(value) }];
     }
-    return (data.result as Array<{ metric: Record<string, string>; value: [number, string] }>).map(
-      series => ({ metric: series.metric, value: Number(series.value[1]) }),
-    );
+    return (
+      data.result as Array<{
+        metric: Record<string, string>;
+        value: [number, string];
+      }>
+    ).map(series => ({
+      metric: series.metric,
+      value: Number(series.value[1]),
+    }));
   }
 
   async queryRange(

@@ -70,7 +70,9 @@ export class PrometheusSliSource implements SliSource {
       if (Number.isNaN(sample.value)) {
         continue;
       }
-      const key = `${sample.metric[SERIES_LABEL]}/${sample.metric[WINDOW_LABEL] ?? ''}`;
+      const key = `${sample.metric[SERIES_LABEL]}/${
+        sample.metric[WINDOW_LABEL] ?? ''
+      }`;
       sums.set(key, (sums.get(key) ?? 0) + sample.value);
     }
 
@@ -100,7 +102,9 @@ export class PrometheusSliSource implements SliSource {
     const { indicator, stepSeconds } = request;
     const events = indicator.good ?? indicator.bad;
     const expr = [
-      withLabels(countEvents(events, stepSeconds), { [SERIES_LABEL]: 'events' }),
+      withLabels(countEvents(events, stepSeconds), {
+        [SERIES_LABEL]: 'events',
+      }),
       withLabels(countEvents(indicator.total, stepSeconds), {
         [SERIES_LABEL]: 'total',
       }),
@@ -109,7 +113,10 @@ export class PrometheusSliSource implements SliSource {
     const stepMs = stepSeconds * 1000;
     const startMs = request.start.getTime();
     const count = Math.floor((request.end.getTime() - startMs) / stepMs) + 1;
-    const t = Array.from({ length: count }, (_, i) => new Date(startMs + i * stepMs));
+    const t = Array.from(
+      { length: count },
+      (_, i) => new Date(startMs + i * stepMs),
+    );
     const eventCounts = new Array<number>(count).fill(0);
     const total = new Array<number>(count).fill(0);
 
@@ -147,7 +154,13 @@ export class PrometheusSliSource implements SliSource {
 function sliceRatio(indicator: RatioIndicator, sliceSeconds: number): string {
   const total = `(${countEvents(indicator.total, sliceSeconds)} > 0)`;
   if (indicator.good) {
-    return `((${countEvents(indicator.good, sliceSeconds)} or vector(0)) / ${total})`;
+    return `((${countEvents(
+      indicator.good,
+      sliceSeconds,
+    )} or vector(0)) / ${total})`;
   }
-  return `(1 - (${countEvents(indicator.bad, sliceSeconds)} or vector(0)) / ${total})`;
+  return `(1 - (${countEvents(
+    indicator.bad,
+    sliceSeconds,
+  )} or vector(0)) / ${total})`;
 }

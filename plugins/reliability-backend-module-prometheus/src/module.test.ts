@@ -100,7 +100,8 @@ const entities = [
     service: 'checkout',
     indicator: {
       good: 'sum(increase(http_requests_total{service="checkout",code="200"}[{{window}}]))',
-      total: 'sum(increase(http_requests_total{service="checkout"}[{{window}}]))',
+      total:
+        'sum(increase(http_requests_total{service="checkout"}[{{window}}]))',
     },
     target: 0.995,
     timeWindow: { duration: '28d', isRolling: true },
@@ -199,7 +200,9 @@ describe('SLOs measured by a real Prometheus', () => {
     expect(steady.status.sli).toBeCloseTo(expectedSteady.sli, 4);
     // 0.04% errors against a 0.1% budget: 40% of it spent.
     expect(steady.status.errorBudget.remaining).toBeCloseTo(0.6, 1);
-    expect(Math.abs(steady.status.errorBudget.remaining! - 0.6)).toBeLessThan(0.02);
+    expect(Math.abs(steady.status.errorBudget.remaining! - 0.6)).toBeLessThan(
+      0.02,
+    );
     expect(steady.status.burnRates['1h']).toBeCloseTo(0.4, 3);
     expect(steady.status.state).toBe('ok');
     expect(steady.status.alerts.map(a => [a.factor, a.firing])).toEqual([
@@ -212,18 +215,30 @@ describe('SLOs measured by a real Prometheus', () => {
     const items = await getSlos(server, 'checkout');
     const rolling = items.find(i => i.name === 'checkout-availability')!;
     const rollingAt = Date.parse(rolling.status.evaluatedAt!);
-    const expectedRolling = expectedCounts('checkout', rollingAt - 28 * DAY, rollingAt);
-    expect(Math.abs(rolling.status.sli! - expectedRolling.sli)).toBeLessThan(1e-4);
+    const expectedRolling = expectedCounts(
+      'checkout',
+      rollingAt - 28 * DAY,
+      rollingAt,
+    );
+    expect(Math.abs(rolling.status.sli! - expectedRolling.sli)).toBeLessThan(
+      1e-4,
+    );
     const expectedRemaining = 1 - (1 - expectedRolling.sli) / 0.005;
-    expect(Math.abs(rolling.status.errorBudget.remaining! - expectedRemaining)).toBeLessThan(0.02);
+    expect(
+      Math.abs(rolling.status.errorBudget.remaining! - expectedRemaining),
+    ).toBeLessThan(0.02);
     // 2% errors for two days against a 0.5% budget: burning 4× in every window up to 1d.
     expect(rolling.status.burnRates['5m']).toBeCloseTo(4, 3);
     expect(rolling.status.burnRates['1d']).toBeCloseTo(4, 3);
-    expect(rolling.status.alerts.find(a => a.longWindow === '1d')).toMatchObject({
+    expect(
+      rolling.status.alerts.find(a => a.longWindow === '1d'),
+    ).toMatchObject({
       severity: 'ticket',
       firing: true,
     });
-    expect(rolling.status.state).toBe(expectedRemaining <= 0 ? 'freeze' : 'warning');
+    expect(rolling.status.state).toBe(
+      expectedRemaining <= 0 ? 'freeze' : 'warning',
+    );
 
     const calendar = items.find(i => i.name === 'checkout-monthly')!;
     const calendarAt = Date.parse(calendar.status.evaluatedAt!);
@@ -235,11 +250,18 @@ describe('SLOs measured by a real Prometheus', () => {
       start: period.start.toISOString(),
       end: period.end.toISOString(),
     });
-    const expectedCalendar = expectedCounts('checkout', period.start.getTime(), calendarAt);
-    expect(Math.abs(calendar.status.sli! - expectedCalendar.sli)).toBeLessThan(1e-4);
+    const expectedCalendar = expectedCounts(
+      'checkout',
+      period.start.getTime(),
+      calendarAt,
+    );
+    expect(Math.abs(calendar.status.sli! - expectedCalendar.sli)).toBeLessThan(
+      1e-4,
+    );
     expect(
       Math.abs(
-        calendar.status.errorBudget.remaining! - (1 - (1 - expectedCalendar.sli) / 0.01),
+        calendar.status.errorBudget.remaining! -
+          (1 - (1 - expectedCalendar.sli) / 0.01),
       ),
     ).toBeLessThan(0.02);
 
@@ -255,7 +277,9 @@ describe('SLOs measured by a real Prometheus', () => {
 
     const broken = flaky.find(i => i.name === 'flaky-broken-query')!;
     expect(broken.status.state).toBe('error');
-    expect(broken.status.error).toMatch(/Prometheus rejected the query \(bad_data\)/);
+    expect(broken.status.error).toMatch(
+      /Prometheus rejected the query \(bad_data\)/,
+    );
   });
 
   it('keeps the last values, marked stale, while Prometheus is down, and keeps serving', async () => {
@@ -302,9 +326,16 @@ describe('SLOs measured by a real Prometheus', () => {
     const expected = expectedCounts('checkout', now - 28 * DAY, now);
     expect(Math.abs(last.sli - expected.sli)).toBeLessThan(2e-4);
     const first = history.body.points[0];
-    const expectedFirst = expectedCounts('checkout', now - 35 * DAY, now - 7 * DAY);
+    const expectedFirst = expectedCounts(
+      'checkout',
+      now - 35 * DAY,
+      now - 7 * DAY,
+    );
     // Seven days ago the window held only quiet days (0.05% errors: 90% of the budget left).
-    expect(first.errorBudgetRemaining).toBeCloseTo(1 - (1 - expectedFirst.sli) / 0.005, 1);
+    expect(first.errorBudgetRemaining).toBeCloseTo(
+      1 - (1 - expectedFirst.sli) / 0.005,
+      1,
+    );
 
     const rules = await request(server)
       .get('/api/reliability/slos/default/steady-availability/rules')

@@ -39,7 +39,8 @@ export const reliabilityModulePrometheus = createBackendModule({
               readDurationFromConfig(prometheus, { key: 'timeout' }),
             )
           : DEFAULT_TIMEOUT_MS;
-        const headers = prometheus.getOptional<Record<string, string>>('headers');
+        const headers =
+          prometheus.getOptional<Record<string, string>>('headers');
         sliSources.addSliSource(
           new PrometheusSliSource(
             new PrometheusClient({ baseUrl, headers, timeoutMs }),

@@ -22,7 +22,10 @@ export function promDuration(seconds: number): string {
  * as written with the window put in, any other query as a counter selector whose increase is
  * summed.
  */
-export function countEvents(source: SliMetricSource, windowSeconds: number): string {
+export function countEvents(
+  source: SliMetricSource,
+  windowSeconds: number,
+): string {
   const window = promDuration(windowSeconds);
   if (source.query.includes(WINDOW_PLACEHOLDER)) {
     return `(${source.query.split(WINDOW_PLACEHOLDER).join(window)})`;
@@ -31,7 +34,10 @@ export function countEvents(source: SliMetricSource, windowSeconds: number): str
 }
 
 /** Tags a vector with constant labels so several results can share one query. */
-export function withLabels(expr: string, labels: Record<string, string>): string {
+export function withLabels(
+  expr: string,
+  labels: Record<string, string>,
+): string {
   return Object.entries(labels).reduce(
     (inner, [name, value]) =>
       `label_replace(${inner}, "${name}", "${value}", "", "")`,

@@ -79,7 +79,9 @@ function alertingRules(
           rule.shortWindow
         }, the error ratio ran above ${factor} × the budget of ${Number(
           (budget * 100).toPrecision(6),
-        )}%: at this pace ${rule.budgetFraction * 100}% of the ${days}-day budget is spent within ${rule.longWindow}.`,
+        )}%: at this pace ${
+          rule.budgetFraction * 100
+        }% of the ${days}-day budget is spent within ${rule.longWindow}.`,
       },
     };
   });

@@ -144,7 +144,10 @@ describe('ReliabilityEntitiesProcessor', () => {
           {
             duration: '1M',
             isRolling: false,
-            calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'Mars/Olympus' },
+            calendar: {
+              startTime: '2026-01-01 00:00:00',
+              timeZone: 'Mars/Olympus',
+            },
           },
         ],
       },
@@ -173,7 +176,11 @@ describe('ReliabilityEntitiesProcessor', () => {
     [
       'an inline indicator without a spec',
       'SLO',
-      { ...slo, indicatorRef: undefined, indicator: { metadata: { name: 'x' } } },
+      {
+        ...slo,
+        indicatorRef: undefined,
+        indicator: { metadata: { name: 'x' } },
+      },
       'spec.indicator must be an inline SLI with its own spec',
     ],
   ])('rejects %s', async (_case, kind, spec, message) => {
@@ -184,28 +191,39 @@ describe('ReliabilityEntitiesProcessor', () => {
 
   it.each([
     ['a bare name', 'orders-service', 'component:team-a/orders-service'],
-    ['a full entity ref', 'resource:default/orders-db', 'resource:default/orders-db'],
-  ])('relates an SLO naming %s to that entity, both ways', async (_case, service, target) => {
-    const emit = jest.fn();
-    const sloEntity: Entity = {
-      apiVersion: 'openslo/v1',
-      kind: 'SLO',
-      metadata: { name: 'orders-availability', namespace: 'team-a' },
-      spec: { ...slo, service },
-    };
-    await processor.postProcessEntity(
-      sloEntity,
-      { type: 'file', target: 'slos.yaml' },
-      emit,
-    );
-    const relations = emit.mock.calls.map(([result]) => result.relation);
-    const sloRef = { kind: 'SLO', namespace: 'team-a', name: 'orders-availability' };
-    const targetRef = parseEntityRef(target);
-    expect(relations).toEqual([
-      { source: sloRef, type: 'sloOf', target: targetRef },
-      { source: targetRef, type: 'hasSlo', target: sloRef },
-    ]);
-  });
+    [
+      'a full entity ref',
+      'resource:default/orders-db',
+      'resource:default/orders-db',
+    ],
+  ])(
+    'relates an SLO naming %s to that entity, both ways',
+    async (_case, service, target) => {
+      const emit = jest.fn();
+      const sloEntity: Entity = {
+        apiVersion: 'openslo/v1',
+        kind: 'SLO',
+        metadata: { name: 'orders-availability', namespace: 'team-a' },
+        spec: { ...slo, service },
+      };
+      await processor.postProcessEntity(
+        sloEntity,
+        { type: 'file', target: 'slos.yaml' },
+        emit,
+      );
+      const relations = emit.mock.calls.map(([result]) => result.relation);
+      const sloRef = {
+        kind: 'SLO',
+        namespace: 'team-a',
+        name: 'orders-availability',
+      };
+      const targetRef = parseEntityRef(target);
+      expect(relations).toEqual([
+        { source: sloRef, type: 'sloOf', target: targetRef },
+        { source: targetRef, type: 'hasSlo', target: sloRef },
+      ]);
+    },
+  );
 
   it('normalizes list-valued OpenSLO labels into Backstage label strings', async () => {
     const withLabels: Entity = {
@@ -213,7 +231,12 @@ describe('ReliabilityEntitiesProcessor', () => {
       kind: 'SLO',
       metadata: {
         name: 'example',
-        labels: { tier: ['critical', 'customer facing'], team: 'orders', cost: 3 as never },
+        // As YAML would give them; Backstage's own type only knows strings.
+        labels: {
+          tier: ['critical', 'customer facing'],
+          team: 'orders',
+          cost: 3,
+        } as unknown as Record<string, string>,
       },
       spec: slo,
     };

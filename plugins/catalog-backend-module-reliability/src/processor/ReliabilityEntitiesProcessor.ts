@@ -1,4 +1,8 @@
-import { Entity, getCompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   CatalogProcessor,
@@ -55,7 +59,9 @@ export class ReliabilityEntitiesProcessor implements CatalogProcessor {
       ...entity,
       metadata: {
         ...entity.metadata,
-        labels: normalizeLabels(entity.metadata.labels as Record<string, unknown>),
+        labels: normalizeLabels(
+          entity.metadata.labels as Record<string, unknown>,
+        ),
       },
     };
   }
@@ -94,9 +100,15 @@ export class ReliabilityEntitiesProcessor implements CatalogProcessor {
     }
     const slo = getCompoundEntityRef(entity);
     const target = parseEntityRef(serviceRef);
-    emit(processingResult.relation({ source: slo, type: RELATION_SLO_OF, target }));
     emit(
-      processingResult.relation({ source: target, type: RELATION_HAS_SLO, target: slo }),
+      processingResult.relation({ source: slo, type: RELATION_SLO_OF, target }),
+    );
+    emit(
+      processingResult.relation({
+        source: target,
+        type: RELATION_HAS_SLO,
+        target: slo,
+      }),
     );
     return entity;
   }

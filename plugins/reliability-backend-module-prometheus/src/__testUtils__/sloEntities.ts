@@ -18,7 +18,11 @@ export function sloEntity(options: {
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
-    metadata: { name: options.name, namespace: 'default', title: `${options.name} SLO` },
+    metadata: {
+      name: options.name,
+      namespace: 'default',
+      title: `${options.name} SLO`,
+    },
     spec: {
       service: options.service,
       indicator: {
@@ -45,6 +49,10 @@ export function componentEntity(name: string): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/team',
+    },
   };
 }

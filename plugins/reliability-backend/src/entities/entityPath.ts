@@ -16,7 +16,9 @@ export function entityRefFromPath(params: {
   const { kind = '', namespace = '', name = '' } = params;
   const problems = [
     validator.isValidKind(kind) ? undefined : `kind "${kind}"`,
-    validator.isValidNamespace(namespace) ? undefined : `namespace "${namespace}"`,
+    validator.isValidNamespace(namespace)
+      ? undefined
+      : `namespace "${namespace}"`,
     validator.isValidEntityName(name) ? undefined : `name "${name}"`,
   ].filter(Boolean);
   if (problems.length > 0) {

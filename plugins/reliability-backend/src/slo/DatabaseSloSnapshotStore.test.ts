@@ -8,7 +8,15 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const noData: SloSnapshot['details'] = {
   errorBudget: { total: 0.001, consumed: null, remaining: null },
-  burnRates: { '5m': null, '30m': null, '1h': null, '2h': null, '6h': null, '1d': null, '3d': null },
+  burnRates: {
+    '5m': null,
+    '30m': null,
+    '1h': null,
+    '2h': null,
+    '6h': null,
+    '1d': null,
+    '3d': null,
+  },
   alerts: [],
   stale: false,
   error: null,
@@ -24,11 +32,22 @@ function snapshot(overrides: Partial<SloSnapshot>): SloSnapshot {
     sli: 0.9995,
     details: {
       errorBudget: { total: 0.001, consumed: 0.5, remaining: 0.5 },
-      burnRates: { '5m': 1, '30m': 1, '1h': 1, '2h': 1, '6h': 1, '1d': 1, '3d': 1 },
+      burnRates: {
+        '5m': 1,
+        '30m': 1,
+        '1h': 1,
+        '2h': 1,
+        '6h': 1,
+        '1d': 1,
+        '3d': 1,
+      },
       alerts: [],
       stale: false,
       error: null,
-      window: { start: '2026-10-23T10:00:00.000Z', end: '2026-11-20T10:00:00.000Z' },
+      window: {
+        start: '2026-10-23T10:00:00.000Z',
+        end: '2026-11-20T10:00:00.000Z',
+      },
     },
     ...overrides,
   };
@@ -88,8 +107,7 @@ describe.each(databases.eachSupportedId())(
 
     it('returns nothing for SLOs never evaluated', async () => {
       const { store } = await createStore();
-      await store.addSnapshots([
-snapshot({})]);
+      await store.addSnapshots([snapshot({})]);
       await expect(store.getLatestSnapshots([])).resolves.toEqual([]);
       await expect(
         store.getLatestSnapshots(['slo:default/unknown']),

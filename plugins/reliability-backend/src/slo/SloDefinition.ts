@@ -44,7 +44,8 @@ export function toSloDefinition(
     namespace,
     // OpenSLO names its display name `metadata.displayName`; Backstage's own field is `title`.
     title:
-      (typeof entity.metadata.displayName === 'string' && entity.metadata.displayName) ||
+      (typeof entity.metadata.displayName === 'string' &&
+        entity.metadata.displayName) ||
       entity.metadata.title ||
       entity.metadata.name,
     description: entity.metadata.description ?? null,
@@ -62,7 +63,13 @@ export function toSloDefinition(
   const spec = parsed.value;
   const entityRef = resolveSloServiceRef(spec.service, namespace);
   if (spec.indicator) {
-    return { ...base, entityRef, spec, indicator: spec.indicator, problem: undefined };
+    return {
+      ...base,
+      entityRef,
+      spec,
+      indicator: spec.indicator,
+      problem: undefined,
+    };
   }
   const sliRef = sliEntityRef(spec.indicatorRef!, namespace);
   const sli = sliRef ? findSli(sliRef) : undefined;
@@ -85,7 +92,13 @@ export function toSloDefinition(
       problem: `The SLI ${sliRef} is invalid: ${indicator.problems.join('; ')}`,
     };
   }
-  return { ...base, entityRef, spec, indicator: indicator.value, problem: undefined };
+  return {
+    ...base,
+    entityRef,
+    spec,
+    indicator: indicator.value,
+    problem: undefined,
+  };
 }
 
 /** The SLI entity an SLO references with `spec.indicatorRef`, if it does. */
@@ -96,10 +109,16 @@ export function referencedSliRef(entity: Entity): string | undefined {
     : undefined;
 }
 
-function sliEntityRef(indicatorRef: string, namespace: string): string | undefined {
+function sliEntityRef(
+  indicatorRef: string,
+  namespace: string,
+): string | undefined {
   try {
     return stringifyEntityRef(
-      parseEntityRef(indicatorRef, { defaultKind: SLI_KIND, defaultNamespace: namespace }),
+      parseEntityRef(indicatorRef, {
+        defaultKind: SLI_KIND,
+        defaultNamespace: namespace,
+      }),
     );
   } catch {
     return undefined;

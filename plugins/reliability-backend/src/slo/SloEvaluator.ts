@@ -103,7 +103,10 @@ export class SloEvaluator {
             definition.ref,
             spec.objectives[index].index,
             status,
-            { start: window.start.toISOString(), end: window.end.toISOString() },
+            {
+              start: window.start.toISOString(),
+              end: window.end.toISOString(),
+            },
             at.toISOString(),
           ),
         ),
@@ -129,7 +132,9 @@ export class SloEvaluator {
     reason: string,
     at: Date,
   ) {
-    const latest = await this.options.store.getLatestSnapshots([definition.ref]);
+    const latest = await this.options.store.getLatestSnapshots([
+      definition.ref,
+    ]);
     const stale: SloSnapshot[] = objectives.flatMap(objective => {
       const last = latest.find(s => s.objectiveIndex === objective.index);
       if (!last) {

@@ -35,7 +35,10 @@ export class SloService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<SloItem[]> {
-    const definitions = await this.options.catalog.listForEntity(entityRef, credentials);
+    const definitions = await this.options.catalog.listForEntity(
+      entityRef,
+      credentials,
+    );
     definitions.sort((a, b) => a.ref.localeCompare(b.ref));
     const snapshots = await this.options.store.getLatestSnapshots(
       definitions.map(definition => definition.ref),
@@ -44,7 +47,8 @@ export class SloService {
       const objectives = definition.spec?.objectives ?? [];
       return objectives.map(objective => {
         const snapshot = snapshots.find(
-          s => s.sloRef === definition.ref && s.objectiveIndex === objective.index,
+          s =>
+            s.sloRef === definition.ref && s.objectiveIndex === objective.index,
         );
         const spec = definition.spec!;
         const window =
@@ -114,10 +118,11 @@ export class SloService {
     objective: number;
     credentials: BackstageCredentials;
   }): Promise<SloHistoryResponse> {
-    const { definition, spec, source } = await this.requireMeasurable(
+    const definition = await this.requireDefinition(
       options.sloRef,
       options.credentials,
     );
+    const spec = definition.spec!;
     const objective = spec.objectives.find(o => o.index === options.objective);
     if (!objective) {
       throw new InputError(
@@ -129,6 +134,7 @@ export class SloService {
     if (from.getTime() > to.getTime()) {
       throw new InputError('from must not be after to');
     }
+    const source = this.requireSource(definition);
     const plan = planHistory(spec, objective, from, to);
     try {
       const range = await source.measureRange({
@@ -152,7 +158,9 @@ export class SloService {
     sloRef: string,
     credentials: BackstageCredentials,
   ): Promise<string> {
-    const { definition, spec, source } = await this.requireMeasurable(sloRef, credentials);
+    const definition = await this.requireDefinition(sloRef, credentials);
+    const spec = definition.spec!;
+    const source = this.requireSource(definition);
     if (!source.renderRules) {
       throw new ServiceUnavailableError(
         `The ${source.type} SLI source does not render alerting rules`,
@@ -173,23 +181,28 @@ export class SloService {
     });
   }
 
-  private async requireMeasurable(
+  private async requireDefinition(
     sloRef: string,
     credentials: BackstageCredentials,
-  ) {
+  ): Promise<SloDefinition> {
     const definition = await this.options.catalog.getSlo(sloRef, credentials);
     if (!definition) {
       throw new NotFoundError(`No SLO ${sloRef} in the catalog`);
     }
-    const { spec, indicator } = definition;
-    if (!spec || !indicator) {
+    if (!definition.spec || !definition.indicator) {
       throw new InputError(definition.problem ?? `${sloRef} has no indicator`);
     }
-    const source = findSliSource(this.options.sources, indicator);
+    return definition;
+  }
+
+  private requireSource(definition: SloDefinition): SliSource {
+    const source = findSliSource(this.options.sources, definition.indicator!);
     if (!source) {
-      throw new ServiceUnavailableError(noSliSourceMessage(indicator));
+      throw new ServiceUnavailableError(
+        noSliSourceMessage(definition.indicator!),
+      );
     }
-    return { definition, spec, source };
+    return source;
   }
 }
 
@@ -216,9 +229,16 @@ function describeState(item: SloItem): string | undefined {
       const firing = status.alerts.filter(alert => alert.firing);
       return firing.length > 0
         ? `${label}: burning the budget fast (${firing
-            .map(a => `${a.severity} alert ${a.longWindow}/${a.shortWindow} above ${a.factor}×`)
-            .join(', ')}), ${formatPercent(status.errorBudget.remaining)} left${stale}`
-        : `${label}: only ${formatPercent(status.errorBudget.remaining)} of the error budget left${stale}`;
+            .map(
+              a =>
+                `${a.severity} alert ${a.longWindow}/${a.shortWindow} above ${a.factor}×`,
+            )
+            .join(', ')}), ${formatPercent(
+            status.errorBudget.remaining,
+          )} left${stale}`
+        : `${label}: only ${formatPercent(
+            status.errorBudget.remaining,
+          )} of the error budget left${stale}`;
     }
     case 'error':
       return `${label}: cannot be evaluated: ${status.error}`;

@@ -69,7 +69,10 @@ export function toSloStatuses(options: {
         : windowSli(SLO_WINDOW);
     const errorBudget = computeErrorBudget(sli, objective.target);
     const burnRates = Object.fromEntries(
-      BURN_RATE_WINDOWS.map(w => [w, computeBurnRate(windowSli(w), objective.target)]),
+      BURN_RATE_WINDOWS.map(w => [
+        w,
+        computeBurnRate(windowSli(w), objective.target),
+      ]),
     ) as BurnRates;
     const alerts = evaluateBurnRateAlerts(burnRates, window.lengthHours);
     return {
@@ -99,7 +102,9 @@ export function errorStatus(options: {
       options.target === undefined
         ? { total: null, consumed: null, remaining: null }
         : computeErrorBudget(null, options.target),
-    burnRates: Object.fromEntries(BURN_RATE_WINDOWS.map(w => [w, null])) as BurnRates,
+    burnRates: Object.fromEntries(
+      BURN_RATE_WINDOWS.map(w => [w, null]),
+    ) as BurnRates,
     alerts: [],
     evaluatedAt: options.evaluatedAt?.toISOString() ?? null,
     stale: options.stale ?? false,

@@ -13,7 +13,10 @@ export async function mapWithConcurrency<T, R>(
     }
   };
   await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker),
+    Array.from(
+      { length: Math.max(1, Math.min(concurrency, items.length)) },
+      worker,
+    ),
   );
   return results;
 }

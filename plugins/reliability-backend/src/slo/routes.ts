@@ -61,17 +61,14 @@ export function createSloRoutes(options: {
           .join('; '),
       );
     }
-    res.json(
-      await slos.getHistory({ sloRef, credentials, ...parsed.data }),
-    );
+    res.json(await slos.getHistory({ sloRef, credentials, ...parsed.data }));
   });
 
   router.get('/slos/:namespace/:name/rules', async (req, res) => {
     const sloRef = entityRefFromPath({ ...req.params, kind: SLO_KIND });
     const credentials = await httpAuth.credentials(req);
-    res
-      .type('application/yaml')
-      .send(await slos.getRules(sloRef, credentials));
+    const rules = await slos.getRules(sloRef, credentials);
+    res.type('application/yaml').send(rules);
   });
 
   return router;

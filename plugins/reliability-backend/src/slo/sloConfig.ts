@@ -14,8 +14,11 @@ export type SloConfig = {
 export function readSloConfig(root: Config): SloConfig {
   const slo = root.getOptionalConfig('reliability.slo');
   const evaluation = slo?.getOptionalConfig('evaluation');
-  const duration = (config: Config | undefined, key: string, fallback: HumanDuration) =>
-    config?.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+  const duration = (
+    config: Config | undefined,
+    key: string,
+    fallback: HumanDuration,
+  ) => (config?.has(key) ? readDurationFromConfig(config, { key }) : fallback);
 
   const warningThreshold =
     slo?.getOptionalNumber('warningThreshold') ?? DEFAULT_WARNING_THRESHOLD;

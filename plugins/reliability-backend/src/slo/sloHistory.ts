@@ -29,8 +29,10 @@ export function planHistory(
       ? toSeconds(objective.timeSliceWindow!)
       : Math.max(60, Math.ceil(spanSeconds / MAX_HISTORY_POINTS / 60) * 60);
   const stepSeconds =
-    Math.max(1, Math.ceil(spanSeconds / MAX_HISTORY_POINTS / resolutionSeconds)) *
-    resolutionSeconds;
+    Math.max(
+      1,
+      Math.ceil(spanSeconds / MAX_HISTORY_POINTS / resolutionSeconds),
+    ) * resolutionSeconds;
   const windowStart = resolveTimeWindow(spec.timeWindow, from).start;
   const lookback = Math.ceil(
     (from.getTime() - windowStart.getTime()) / 1000 / resolutionSeconds,
@@ -56,14 +58,18 @@ export function computeHistory(options: {
   stepSeconds: number;
   resolutionSeconds: number;
 }): SloHistoryResponse {
-  const { spec, objective, range, from, to, stepSeconds, resolutionSeconds } = options;
+  const { spec, objective, range, from, to, stepSeconds, resolutionSeconds } =
+    options;
   // Per unit of resolution: for Occurrences good and total events, for Timeslices whether the
   // slice was good and whether it counted (had events).
   const isTimeslices = spec.budgetingMethod === 'Timeslices';
-  const good = range.good.map((g, i) =>
-    isTimeslices ? (range.total[i] > 0 && g / range.total[i] >= objective.timeSliceTarget! ? 1 : 0) : g,
-  );
-  const total = range.total.map(t => (isTimeslices ? (t > 0 ? 1 : 0) : t));
+  const counted = (total: number) => Number(total > 0);
+  const goodSlice = (good: number, total: number) =>
+    Number(total > 0 && good / total >= objective.timeSliceTarget!);
+  const good = isTimeslices
+    ? range.good.map((g, i) => goodSlice(g, range.total[i]))
+    : range.good;
+  const total = isTimeslices ? range.total.map(counted) : range.total;
   const prefixGood = prefixSums(good);
   const prefixTotal = prefixSums(total);
 
@@ -79,7 +85,8 @@ export function computeHistory(options: {
     const last = Math.min(unitAt(ms), range.t.length - 1);
     // Units ending after the window starts: (windowStart, at].
     const first = Math.max(0, unitAt(windowStart) + 1);
-    const sum = (prefix: number[]) => (last >= first ? prefix[last + 1] - prefix[first] : 0);
+    const sum = (prefix: number[]) =>
+      last >= first ? prefix[last + 1] - prefix[first] : 0;
     const sli = ratioSli(sum(prefixGood), sum(prefixTotal));
     points.push({
       t: at.toISOString(),

@@ -35,11 +35,17 @@ describe('evaluateBurnRateAlerts', () => {
   const firing = (burnRates: BurnRates) =>
     evaluateBurnRateAlerts(burnRates, 720)
       .filter(alert => alert.firing)
-      .map(alert => `${alert.severity} ${alert.longWindow}/${alert.shortWindow}`);
+      .map(
+        alert => `${alert.severity} ${alert.longWindow}/${alert.shortWindow}`,
+      );
 
   it.each([
     ['nothing burning', rates({}), []],
-    ['a fast burn over both windows', rates({ '1h': 15, '5m': 20 }), ['page 1h/5m']],
+    [
+      'a fast burn over both windows',
+      rates({ '1h': 15, '5m': 20 }),
+      ['page 1h/5m'],
+    ],
     // The short window must agree: a burn that already stopped does not page.
     ['a burn that stopped', rates({ '1h': 15, '5m': 0.5 }), []],
     // Strictly greater than the factor.

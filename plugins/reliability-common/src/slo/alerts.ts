@@ -36,10 +36,30 @@ export type BurnRateAlertRule = {
 };
 
 export const BURN_RATE_ALERT_RULES: BurnRateAlertRule[] = [
-  { severity: 'page', budgetFraction: 0.02, longWindow: '1h', shortWindow: '5m' },
-  { severity: 'page', budgetFraction: 0.05, longWindow: '6h', shortWindow: '30m' },
-  { severity: 'ticket', budgetFraction: 0.1, longWindow: '1d', shortWindow: '2h' },
-  { severity: 'ticket', budgetFraction: 0.1, longWindow: '3d', shortWindow: '6h' },
+  {
+    severity: 'page',
+    budgetFraction: 0.02,
+    longWindow: '1h',
+    shortWindow: '5m',
+  },
+  {
+    severity: 'page',
+    budgetFraction: 0.05,
+    longWindow: '6h',
+    shortWindow: '30m',
+  },
+  {
+    severity: 'ticket',
+    budgetFraction: 0.1,
+    longWindow: '1d',
+    shortWindow: '2h',
+  },
+  {
+    severity: 'ticket',
+    budgetFraction: 0.1,
+    longWindow: '3d',
+    shortWindow: '6h',
+  },
 ];
 
 export type BurnRateAlert = {
@@ -55,7 +75,10 @@ export type BurnRateAlert = {
  * The burn rate at which `rule` fires for an SLO window of `windowHours`:
  * budget fraction × window hours / long-window hours (14.4, 6, 3 and 1 on 30 days).
  */
-export function alertFactor(rule: BurnRateAlertRule, windowHours: number): number {
+export function alertFactor(
+  rule: BurnRateAlertRule,
+  windowHours: number,
+): number {
   const longHours = BURN_RATE_WINDOW_SECONDS[rule.longWindow] / 3600;
   return (rule.budgetFraction * windowHours) / longHours;
 }
@@ -74,7 +97,8 @@ export function evaluateBurnRateAlerts(
       longWindow: rule.longWindow,
       shortWindow: rule.shortWindow,
       factor,
-      firing: long !== null && short !== null && long > factor && short > factor,
+      firing:
+        long !== null && short !== null && long > factor && short > factor,
     };
   });
 }

@@ -218,7 +218,9 @@ function parseTimeWindow(timeWindow: unknown): ParseResult<SloTimeWindow> {
   }
   const [window] = timeWindow;
   if (!isRecord(window) || !isNonEmptyString(window.duration)) {
-    return { problems: ['spec.timeWindow[0].duration is required, e.g. "28d"'] };
+    return {
+      problems: ['spec.timeWindow[0].duration is required, e.g. "28d"'],
+    };
   }
   const duration = parseOpenSloDuration(window.duration);
   if (!duration) {
@@ -306,7 +308,11 @@ function parseStartTime(value: unknown, zone: string): DateTime | undefined {
   if (!isNonEmptyString(value)) {
     return undefined;
   }
-  for (const format of ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd']) {
+  for (const format of [
+    'yyyy-MM-dd HH:mm:ss',
+    'yyyy-MM-dd HH:mm',
+    'yyyy-MM-dd',
+  ]) {
     const parsed = DateTime.fromFormat(value.trim(), format, { zone });
     if (parsed.isValid) {
       return parsed;

@@ -25,7 +25,10 @@ export function computeErrorBudget(
  * How many times faster than sustainable the budget burns when the SLI over a window is `sli`:
  * 1 spends the budget exactly over the SLO window. Null without data.
  */
-export function computeBurnRate(sli: number | null, target: number): number | null {
+export function computeBurnRate(
+  sli: number | null,
+  target: number,
+): number | null {
   return sli === null ? null : (1 - sli) / (1 - target);
 }
 

@@ -3,7 +3,13 @@ import { computeErrorBudget } from './errorBudget';
 import { BurnRateAlert } from './alerts';
 
 const quiet: BurnRateAlert[] = [
-  { severity: 'page', longWindow: '1h', shortWindow: '5m', factor: 14.4, firing: false },
+  {
+    severity: 'page',
+    longWindow: '1h',
+    shortWindow: '5m',
+    factor: 14.4,
+    firing: false,
+  },
 ];
 const paging: BurnRateAlert[] = [{ ...quiet[0], firing: true }];
 

@@ -23,7 +23,10 @@ describe('resolveTimeWindow', () => {
     ['1w', 168],
   ])('a rolling %s window ends now and lasts %p hours', (duration, hours) => {
     const at = new Date('2026-11-22T10:00:00Z');
-    const resolved = resolveTimeWindow(window({ duration, isRolling: true }), at);
+    const resolved = resolveTimeWindow(
+      window({ duration, isRolling: true }),
+      at,
+    );
     expect(resolved.end).toEqual(at);
     expect(resolved.lengthHours).toBe(hours);
     expect(resolved.elapsedSeconds).toBe(hours * 3600);
@@ -91,11 +94,17 @@ describe('resolveTimeWindow', () => {
     const weekly = window({
       duration: '1w',
       isRolling: false,
-      calendar: { startTime: '2026-11-02 09:00:00', timeZone: 'America/New_York' },
+      calendar: {
+        startTime: '2026-11-02 09:00:00',
+        timeZone: 'America/New_York',
+      },
     });
     // New York leaves summer time on 1 November 2026; the Monday 09:00 EST start is 14:00Z.
     expect(
-      resolveTimeWindow(weekly, new Date('2026-11-12T12:00:00Z')).start.toISOString(),
+      resolveTimeWindow(
+        weekly,
+        new Date('2026-11-12T12:00:00Z'),
+      ).start.toISOString(),
     ).toBe('2026-11-09T14:00:00.000Z');
     // The week before the start time is still a period: it began in summer time (13:00Z).
     const before = resolveTimeWindow(weekly, new Date('2026-10-28T12:00:00Z'));
@@ -111,7 +120,10 @@ describe('resolveTimeWindow', () => {
       calendar: { startTime: '2026-01-31 00:00:00', timeZone: 'UTC' },
     });
     // 31 Jan + 3 months is clamped to 30 April; + 6 months is 31 July, not 30 July.
-    const resolved = resolveTimeWindow(quarterly, new Date('2026-08-15T00:00:00Z'));
+    const resolved = resolveTimeWindow(
+      quarterly,
+      new Date('2026-08-15T00:00:00Z'),
+    );
     expect(resolved.start.toISOString()).toBe('2026-07-31T00:00:00.000Z');
     expect(resolved.end.toISOString()).toBe('2026-10-31T00:00:00.000Z');
   });

@@ -11,7 +11,10 @@ import { ReliabilityApi } from './ReliabilityApi';
 /** Calls `/api/reliability` with the signed-in user's credentials. */
 export class ReliabilityClient implements ReliabilityApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   getEntitySlos(entity: CompoundEntityRef): Promise<SloListResponse> {

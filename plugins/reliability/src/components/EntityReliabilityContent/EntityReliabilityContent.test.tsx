@@ -3,8 +3,10 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp } from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
+import { reliabilityApiRef } from '../../api';
+import { mockReliabilityApi, sloItem } from '../../__testUtils__/sloItems';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 
 const ordersService: Entity = {
@@ -35,11 +37,13 @@ const ordersService: Entity = {
   ],
 };
 
-async function renderFor(entity: Entity) {
+async function renderFor(entity: Entity, slos = mockReliabilityApi([])) {
   await renderInTestApp(
-    <EntityProvider entity={entity}>
-      <EntityReliabilityContent />
-    </EntityProvider>,
+    <TestApiProvider apis={[[reliabilityApiRef, slos]]}>
+      <EntityProvider entity={entity}>
+        <EntityReliabilityContent />
+      </EntityProvider>
+    </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
@@ -93,7 +97,7 @@ describe('EntityReliabilityContent', () => {
   it('shows how to add an SLO for this very entity', async () => {
     await renderFor(ordersService);
     expect(
-      screen.getByText(
+      await screen.findByText(
         'No SLOs yet: add an OpenSLO document next to catalog-info.yaml.',
       ),
     ).toBeInTheDocument();
@@ -115,5 +119,31 @@ describe('EntityReliabilityContent', () => {
         'No escalation policy yet: add an EscalationPolicy for the owning team.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('summarizes the SLOs worst first, each with its verdict and budget in words', async () => {
+    await renderFor(
+      ordersService,
+      mockReliabilityApi([
+        sloItem(),
+        sloItem({
+          ref: 'slo:default/orders-latency',
+          title: 'Orders latency',
+          status: {
+            state: 'freeze',
+            sli: 0.99,
+            errorBudget: { total: 0.005, consumed: 2, remaining: -1 },
+          },
+        }),
+      ]),
+    );
+    const list = await screen.findByRole('list', { name: 'SLOs' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(
+      'Freeze Orders latencyThe 28-day error budget is spent (-100% left): releases stop except for fixes (target 99.5%)',
+    );
+    expect(items[1]).toHaveTextContent(
+      'OK Orders availability50% of the 28-day error budget left (target 99.5%)',
+    );
   });
 });

@@ -72,7 +72,13 @@ export function BudgetBurnDown(props: { item: SloItem }) {
         role="img"
         aria-label={description}
       >
-        <line className={classes.axis} x1={0} x2={WIDTH} y1={y(top)} y2={y(top)} />
+        <line
+          className={classes.axis}
+          x1={0}
+          x2={WIDTH}
+          y1={y(top)}
+          y2={y(top)}
+        />
         <line className={classes.zero} x1={0} x2={WIDTH} y1={y(0)} y2={y(0)} />
         <polyline
           className={classes.line}

@@ -52,7 +52,13 @@ export function EntitySloContent() {
         missing="content"
         title="No SLOs yet"
         description="Add an OpenSLO document next to catalog-info.yaml, naming this entity in spec.service, and register it with the catalog."
-        action={<CodeSnippet text={sloSnippet(entity)} language="yaml" showCopyCodeButton />}
+        action={
+          <CodeSnippet
+            text={sloSnippet(entity)}
+            language="yaml"
+            showCopyCodeButton
+          />
+        }
       />
     );
   }

@@ -34,7 +34,10 @@ export function budgetSentence(item: SloItem): string {
     return `No data for the ${window} error budget`;
   }
   if (remaining <= 0) {
-    return `The ${window} error budget is spent (${formatPercent(remaining, 0)} left): releases stop except for fixes`;
+    return `The ${window} error budget is spent (${formatPercent(
+      remaining,
+      0,
+    )} left): releases stop except for fixes`;
   }
   return `${formatPercent(remaining, 0)} of the ${window} error budget left`;
 }
@@ -45,7 +48,9 @@ export function SloCard(props: { item: SloItem }) {
   const { status } = item;
   const classes = useStyles();
   const remaining = status.errorBudget.remaining;
-  const title = item.objectiveName ? `${item.title}: ${item.objectiveName}` : item.title;
+  const title = item.objectiveName
+    ? `${item.title}: ${item.objectiveName}`
+    : item.title;
   const firing = status.alerts.filter(alert => alert.firing);
 
   return (
@@ -68,12 +73,20 @@ export function SloCard(props: { item: SloItem }) {
       )}
       <Typography className={classes.section}>
         {status.sli === null
-          ? `No events in the window, so no SLI (target ${formatPercent(item.target, 3)}).`
-          : `SLI ${formatPercent(status.sli, 3)} against a target of ${formatPercent(
+          ? `No events in the window, so no SLI (target ${formatPercent(
+              item.target,
+              3,
+            )}).`
+          : `SLI ${formatPercent(
+              status.sli,
+              3,
+            )} against a target of ${formatPercent(
               item.target,
               3,
             )} over the ${windowLabel(item.timeWindow)} window (${
-              item.budgetingMethod === 'Timeslices' ? 'good time slices' : 'good events'
+              item.budgetingMethod === 'Timeslices'
+                ? 'good time slices'
+                : 'good events'
             }).`}
       </Typography>
 
@@ -82,7 +95,9 @@ export function SloCard(props: { item: SloItem }) {
           className={classes.bar}
           variant="determinate"
           color={remaining !== null && remaining <= 0 ? 'secondary' : 'primary'}
-          value={remaining === null ? 0 : Math.max(0, Math.min(100, remaining * 100))}
+          value={
+            remaining === null ? 0 : Math.max(0, Math.min(100, remaining * 100))
+          }
           aria-label="Error budget left"
         />
         <Typography variant="body2">{budgetSentence(item)}</Typography>
@@ -111,7 +126,10 @@ export function SloCard(props: { item: SloItem }) {
         </TableBody>
       </Table>
 
-      <Box className={`${classes.section} ${classes.chips}`} aria-label="Burn-rate alerts">
+      <Box
+        className={`${classes.section} ${classes.chips}`}
+        aria-label="Burn-rate alerts"
+      >
         {status.alerts.length === 0 && (
           <Typography variant="body2" color="textSecondary">
             No burn-rate alerts evaluated.
@@ -122,21 +140,25 @@ export function SloCard(props: { item: SloItem }) {
             key={`${alert.longWindow}/${alert.shortWindow}`}
             size="small"
             color={alert.firing ? 'secondary' : 'default'}
-            label={`${alert.severity} ${alert.longWindow}/${alert.shortWindow} > ${Number(
-              alert.factor.toFixed(2),
-            )}×: ${alert.firing ? 'firing' : 'not firing'}`}
+            label={`${alert.severity} ${alert.longWindow}/${
+              alert.shortWindow
+            } > ${Number(alert.factor.toFixed(2))}×: ${
+              alert.firing ? 'firing' : 'not firing'
+            }`}
           />
         ))}
       </Box>
       {firing.length > 0 && (
         <Typography className={classes.section} variant="body2">
-          Burning {formatBurnRate(status.burnRates[firing[0].longWindow])} faster than
-          sustainable over the last {firing[0].longWindow}.
+          Burning {formatBurnRate(status.burnRates[firing[0].longWindow])}{' '}
+          faster than sustainable over the last {firing[0].longWindow}.
         </Typography>
       )}
 
       <Box className={classes.section}>
-        <Typography variant="subtitle2">Error budget over the window</Typography>
+        <Typography variant="subtitle2">
+          Error budget over the window
+        </Typography>
         <BudgetBurnDown item={item} />
       </Box>
       <Typography variant="body2">

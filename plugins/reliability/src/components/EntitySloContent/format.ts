@@ -18,7 +18,12 @@ export function windowLabel(timeWindow: SloItem['timeWindow']): string {
     return calendar[timeWindow.duration] ?? `${timeWindow.duration} calendar`;
   }
   const match = /^(\d+)([mhdw])$/.exec(timeWindow.duration);
-  const units: Record<string, string> = { m: 'minute', h: 'hour', d: 'day', w: 'week' };
+  const units: Record<string, string> = {
+    m: 'minute',
+    h: 'hour',
+    d: 'day',
+    w: 'week',
+  };
   return match ? `${match[1]}-${units[match[2]]}` : timeWindow.duration;
 }
 

@@ -63,8 +63,13 @@ export function SloSummaryCard() {
             <ListItemText
               primary={
                 <>
-                  <SloStateLabel state={item.status.state} stale={item.status.stale} />{' '}
-                  {item.objectiveName ? `${item.title}: ${item.objectiveName}` : item.title}
+                  <SloStateLabel
+                    state={item.status.state}
+                    stale={item.status.stale}
+                  />{' '}
+                  {item.objectiveName
+                    ? `${item.title}: ${item.objectiveName}`
+                    : item.title}
                 </>
               }
               secondary={

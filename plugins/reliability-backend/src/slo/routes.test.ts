@@ -1,0 +1,216 @@
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+
+const entities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'orders-service', namespace: 'default' },
+    spec: { type: 'service', owner: 'group:default/commerce' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'no-slos', namespace: 'default' },
+    spec: { type: 'service', owner: 'group:default/commerce' },
+  },
+  {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: {
+      name: 'orders-availability',
+      namespace: 'default',
+      displayName: 'Orders availability',
+      description: 'Orders accepted without a server error',
+    },
+    spec: {
+      service: 'orders-service',
+      indicatorRef: 'orders-requests',
+      timeWindow: [{ duration: '28d', isRolling: true }],
+      budgetingMethod: 'Occurrences',
+      objectives: [
+        { displayName: 'Accepted', targetPercent: 99.5 },
+        { target: 0.99 },
+      ],
+    },
+    relations: [
+      { type: 'sloOf', targetRef: 'component:default/orders-service' },
+    ],
+  },
+  {
+    apiVersion: 'openslo/v1',
+    kind: 'SLI',
+    metadata: { name: 'orders-requests', namespace: 'default' },
+    spec: {
+      ratioMetric: {
+        good: {
+          metricSource: { type: 'Prometheus', spec: { query: 'ok_total' } },
+        },
+        total: {
+          metricSource: { type: 'Prometheus', spec: { query: 'all_total' } },
+        },
+      },
+    },
+  },
+];
+
+async function startBackend() {
+  const { server } = await startTestBackend({
+    features: [reliabilityPlugin, catalogServiceMock.factory({ entities })],
+  });
+  return server;
+}
+
+const user = mockCredentials.user.header();
+
+describe('SLO routes', () => {
+  it.each([
+    '/entities/component/default/orders-service/slos',
+    '/entities/component/default/orders-service/policy',
+    '/slos/default/orders-availability/history',
+    '/slos/default/orders-availability/rules',
+  ])('%s requires credentials', async path => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/reliability${path}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('lists each objective, saying what to configure when no SLI source is installed', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/reliability/entities/component/default/orders-service/slos')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.items[0]).toMatchObject({
+      ref: 'slo:default/orders-availability',
+      name: 'orders-availability',
+      title: 'Orders availability',
+      description: 'Orders accepted without a server error',
+      objective: 0,
+      objectiveName: 'Accepted',
+      target: 0.995,
+      timeWindow: { duration: '28d', isRolling: true },
+      budgetingMethod: 'Occurrences',
+      status: {
+        state: 'error',
+        sli: null,
+        errorBudget: { consumed: null, remaining: null },
+        burnRates: { '5m': null, '3d': null },
+        stale: false,
+      },
+    });
+    expect(res.body.items[0].status.errorBudget.total).toBeCloseTo(0.005, 12);
+    expect(res.body.items[0].status.error).toMatch(
+      /set reliability\.prometheus\.baseUrl/,
+    );
+    expect(res.body.items[1]).toMatchObject({ objective: 1, target: 0.99 });
+  });
+
+  it('answers the release gate with the worst state and its reasons', async () => {
+    const server = await startBackend();
+    const gated = await request(server)
+      .get('/api/reliability/entities/component/default/orders-service/policy')
+      .set('Authorization', user);
+    expect(gated.status).toBe(200);
+    expect(gated.body).toMatchObject({
+      entityRef: 'component:default/orders-service',
+      state: 'error',
+      slos: [
+        {
+          ref: 'slo:default/orders-availability',
+          objective: 0,
+          state: 'error',
+          errorBudgetRemaining: null,
+        },
+        {
+          ref: 'slo:default/orders-availability',
+          objective: 1,
+          state: 'error',
+          errorBudgetRemaining: null,
+        },
+      ],
+    });
+    expect(gated.body.reasons[0]).toMatch(
+      /^Orders availability \(target 99\.5% over 28d\): cannot be evaluated: No Prometheus is configured/,
+    );
+
+    const none = await request(server)
+      .get('/api/reliability/entities/component/default/no-slos/policy')
+      .set('Authorization', user);
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({
+      entityRef: 'component:default/no-slos',
+      state: 'no-slos',
+      slos: [],
+      reasons: ['component:default/no-slos has no SLOs'],
+    });
+  });
+
+  it.each([
+    [
+      '/entities/component/default/missing/slos',
+      404,
+      'No entity component:default/missing in the catalog',
+    ],
+    [
+      '/entities/component/default/missing/policy',
+      404,
+      'No entity component:default/missing in the catalog',
+    ],
+    [
+      '/slos/default/missing/history',
+      404,
+      'No SLO slo:default/missing in the catalog',
+    ],
+    [
+      '/slos/default/missing/rules',
+      404,
+      'No SLO slo:default/missing in the catalog',
+    ],
+    [
+      '/entities/component/default/bad%20name!/slos',
+      400,
+      'Malformed entity in the path: name "bad name!" is not valid',
+    ],
+    [
+      '/entities/comp%20onent/default/x/policy',
+      400,
+      'Malformed entity in the path: kind "comp onent" is not valid',
+    ],
+    [
+      '/slos/default/orders-availability/history?from=yesterday',
+      400,
+      'from: must be an ISO-8601 time',
+    ],
+    [
+      '/slos/default/orders-availability/history?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z',
+      400,
+      'from must not be after to',
+    ],
+    [
+      '/slos/default/orders-availability/history?objective=7',
+      400,
+      'slo:default/orders-availability has no objective 7; it has 2',
+    ],
+    [
+      '/slos/default/orders-availability/rules',
+      503,
+      'No Prometheus is configured',
+    ],
+  ])('%s answers %p', async (path, status, message) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/reliability${path}`)
+      .set('Authorization', user);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toContain(message);
+  });
+});

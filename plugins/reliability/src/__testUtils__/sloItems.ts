@@ -1,0 +1,117 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  SloItem,
+  SloStatus,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+import { ReliabilityApi } from '../api';
+
+const quietRates = {
+  '5m': 0.5,
+  '30m': 0.5,
+  '1h': 0.5,
+  '2h': 0.5,
+  '6h': 0.5,
+  '1d': 0.5,
+  '3d': 0.5,
+};
+
+/** An SLO objective as the API lists it, healthy unless overridden. */
+export function sloItem(
+  overrides: Partial<Omit<SloItem, 'status'>> & {
+    status?: Partial<SloStatus>;
+  } = {},
+): SloItem {
+  const { status, ...rest } = overrides;
+  return {
+    ref: 'slo:default/orders-availability',
+    name: 'orders-availability',
+    title: 'Orders availability',
+    description: null,
+    objective: 0,
+    objectiveName: null,
+    target: 0.995,
+    timeWindow: {
+      duration: '28d',
+      isRolling: true,
+      start: '2026-10-25T10:00:00.000Z',
+      end: '2026-11-22T10:00:00.000Z',
+    },
+    budgetingMethod: 'Occurrences',
+    ...rest,
+    status: {
+      state: 'ok',
+      sli: 0.9975,
+      errorBudget: { total: 0.005, consumed: 0.5, remaining: 0.5 },
+      burnRates: quietRates,
+      alerts: [
+        {
+          severity: 'page',
+          longWindow: '1h',
+          shortWindow: '5m',
+          factor: 13.44,
+          firing: false,
+        },
+        {
+          severity: 'page',
+          longWindow: '6h',
+          shortWindow: '30m',
+          factor: 5.6,
+          firing: false,
+        },
+        {
+          severity: 'ticket',
+          longWindow: '1d',
+          shortWindow: '2h',
+          factor: 2.8,
+          firing: false,
+        },
+        {
+          severity: 'ticket',
+          longWindow: '3d',
+          shortWindow: '6h',
+          factor: 0.93,
+          firing: false,
+        },
+      ],
+      evaluatedAt: '2026-11-22T10:00:00.000Z',
+      stale: false,
+      error: null,
+      ...status,
+    },
+  };
+}
+
+/** A reliability API answering with `items`, and a flat budget history. */
+export function mockReliabilityApi(
+  items: SloItem[] | Error,
+): jest.Mocked<ReliabilityApi> {
+  return {
+    getEntitySlos: jest.fn(async (_entity: CompoundEntityRef) => {
+      if (items instanceof Error) {
+        throw items;
+      }
+      return { items };
+    }),
+    getEntityPolicy: jest.fn(),
+    getSloHistory: jest.fn(
+      async (
+        _slo: { namespace: string; name: string },
+        _options: { objective: number },
+      ) => ({
+        step: 3600,
+        points: [
+          {
+            t: '2026-11-21T10:00:00.000Z',
+            sli: 0.998,
+            errorBudgetRemaining: 0.6,
+          },
+          {
+            t: '2026-11-22T10:00:00.000Z',
+            sli: 0.9975,
+            errorBudgetRemaining: 0.5,
+          },
+        ],
+      }),
+    ),
+  };
+}
