@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test, once, no watching. Type check, lint, unit and store tests (SQLite and
-# a throwaway PostgreSQL 15), then the browser tests against the built app in Debian's Chromium.
+# a throwaway PostgreSQL 15), SLI tests against real Prometheus servers the tests start, then the
+# browser tests against the built app in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/bootstrap.sh
@@ -8,6 +9,7 @@ source scripts/system-packages.sh
 
 ensure_debian_package chromium /usr/bin/chromium
 ensure_debian_package postgresql-15 /usr/lib/postgresql/15/bin/initdb
+ensure_debian_package prometheus /usr/bin/promtool
 
 mkdir -p test-results
 results="$PWD/test-results"
