@@ -89,7 +89,9 @@ function sloEntities(): Entity[] {
               bad: {
                 metricSource: {
                   type: 'Prometheus',
-                  spec: { query: `http_requests_total{service="${service}",${badMatcher}}` },
+                  spec: {
+                    query: `http_requests_total{service="${service}",${badMatcher}}`,
+                  },
                 },
               },
               total: {
@@ -106,7 +108,9 @@ function sloEntities(): Entity[] {
         objectives: [
           {
             target: targets[i % targets.length],
-            ...(timeslices ? { timeSliceTarget: 0.99, timeSliceWindow: '5m' } : {}),
+            ...(timeslices
+              ? { timeSliceTarget: 0.99, timeSliceWindow: '5m' }
+              : {}),
           },
         ],
       },
@@ -128,25 +132,46 @@ async function main() {
     },
   });
   console.log(
-    `backfilled ${SERVICES * 2} series (31 days) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `backfilled ${SERVICES * 2} series (31 days) in ${(
+      (Date.now() - started) /
+      1000
+    ).toFixed(1)} s`,
   );
   const prometheus = await startPrometheus({ dataDir });
   try {
-    const client = new PrometheusClient({ baseUrl: prometheus.baseUrl, timeoutMs: 30_000 });
+    const client = new PrometheusClient({
+      baseUrl: prometheus.baseUrl,
+      timeoutMs: 30_000,
+    });
     const source = new PrometheusSliSource(client);
-    const definitions = sloEntities().map(e => toSloDefinition(e, () => undefined));
+    const definitions = sloEntities().map(e =>
+      toSloDefinition(e, () => undefined),
+    );
     const at = new Date(now);
 
     // Warm Prometheus's caches once, so both ways are measured warm.
-    await source.measure(planMeasurement(definitions[0].spec!, definitions[0].indicator!, at).request);
+    await source.measure(
+      planMeasurement(definitions[0].spec!, definitions[0].indicator!, at)
+        .request,
+    );
 
     started = Date.now();
-    const batched = await mapWithConcurrency(definitions, CONCURRENCY, async d => {
-      const { request, window } = planMeasurement(d.spec!, d.indicator!, at);
-      const measurement = await source.measure(request);
-      toSloStatuses({ spec: d.spec!, measurement, window, evaluatedAt: at, warningThreshold: 0.25 });
-      return measurement.requests;
-    });
+    const batched = await mapWithConcurrency(
+      definitions,
+      CONCURRENCY,
+      async d => {
+        const { request, window } = planMeasurement(d.spec!, d.indicator!, at);
+        const measurement = await source.measure(request);
+        toSloStatuses({
+          spec: d.spec!,
+          measurement,
+          window,
+          evaluatedAt: at,
+          warningThreshold: 0.25,
+        });
+        return measurement.requests;
+      },
+    );
     const batchedMs = Date.now() - started;
     const batchedRequests = batched.reduce((a, b) => a + b, 0);
 
@@ -157,18 +182,24 @@ async function main() {
     const naiveMs = Date.now() - started;
     const naiveRequests = naive.reduce((a, b) => a + b, 0);
 
-    console.log(`SLOs: ${SLOS} over ${SERVICES} services, concurrency ${CONCURRENCY}`);
     console.log(
-      `batched cycle: ${(batchedMs / 1000).toFixed(2)} s, ${(batchedRequests / SLOS).toFixed(2)} requests per SLO`,
+      `SLOs: ${SLOS} over ${SERVICES} services, concurrency ${CONCURRENCY}`,
     );
     console.log(
-      `naive cycle:   ${(naiveMs / 1000).toFixed(2)} s, ${(naiveRequests / SLOS).toFixed(2)} requests per SLO`,
+      `batched cycle: ${(batchedMs / 1000).toFixed(2)} s, ${(
+        batchedRequests / SLOS
+      ).toFixed(2)} requests per SLO`,
+    );
+    console.log(
+      `naive cycle:   ${(naiveMs / 1000).toFixed(2)} s, ${(
+        naiveRequests / SLOS
+      ).toFixed(2)} requests per SLO`,
     );
     console.log(`naive / batched time: ${(naiveMs / batchedMs).toFixed(2)}×`);
     console.log(
-      `budget (one cycle within 60 s): ${batchedMs <= 60_000 ? 'met' : 'MISSED'} (${(
-        batchedMs / 600
-      ).toFixed(0)}% of it)`,
+      `budget (one cycle within 60 s): ${
+        batchedMs <= 60_000 ? 'met' : 'MISSED'
+      } (${(batchedMs / 600).toFixed(0)}% of it)`,
     );
   } finally {
     await prometheus.stop();
@@ -191,14 +222,25 @@ async function naiveEvaluate(
   const events = indicator.good ?? indicator.bad!;
   let requests = 0;
   for (const w of seconds) {
-    await client.query(`${countEvents(events, w)} / ${countEvents(indicator.total, w)}`, at);
+    await client.query(
+      `${countEvents(events, w)} / ${countEvents(indicator.total, w)}`,
+      at,
+    );
     requests += 1;
   }
-  for (const objective of spec.budgetingMethod === 'Timeslices' ? spec.objectives : []) {
+  for (const objective of spec.budgetingMethod === 'Timeslices'
+    ? spec.objectives
+    : []) {
     const slice = toSeconds(objective.timeSliceWindow!);
-    const ratio = `(1 - ${countEvents(events, slice)} / (${countEvents(indicator.total, slice)} > 0))`;
+    const ratio = `(1 - ${countEvents(events, slice)} / (${countEvents(
+      indicator.total,
+      slice,
+    )} > 0))`;
     const range = `[${Math.round(window.elapsedSeconds)}s:${slice}s]`;
-    await client.query(`sum_over_time((${ratio} >= bool ${objective.timeSliceTarget})${range})`, at);
+    await client.query(
+      `sum_over_time((${ratio} >= bool ${objective.timeSliceTarget})${range})`,
+      at,
+    );
     await client.query(`count_over_time(${ratio}${range})`, at);
     requests += 2;
   }

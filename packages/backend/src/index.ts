@@ -21,7 +21,9 @@ backend.add(
 // The reliability suite.
 backend.add(import('@reliability-suite/backstage-plugin-reliability-backend'));
 backend.add(
-  import('@reliability-suite/backstage-plugin-reliability-backend-module-prometheus'),
+  import(
+    '@reliability-suite/backstage-plugin-reliability-backend-module-prometheus'
+  ),
 );
 backend.add(
   import(
