@@ -69,8 +69,8 @@ export const reliabilityPlugin = createBackendPlugin({
           id: 'reliability-slo-evaluation',
           frequency: sloConfig.frequency,
           timeout: sloConfig.timeout,
-          fn: async () => {
-            const cycle = await evaluator.evaluateAll();
+          fn: async signal => {
+            const cycle = await evaluator.evaluateAll(signal);
             logger.debug(
               `Evaluated ${cycle.slos} SLOs with ${cycle.requests} SLI requests in ${cycle.durationMs} ms`,
             );

@@ -40,15 +40,18 @@ export type EvaluationCycle = {
 export class SloEvaluator {
   constructor(private readonly options: SloEvaluatorOptions) {}
 
-  /** One evaluation cycle over every SLO in the catalog, then old history is dropped. */
-  async evaluateAll(): Promise<EvaluationCycle> {
+  /**
+   * One evaluation cycle over every SLO in the catalog, then old history is dropped. `signal`
+   * (the scheduler's, when the cycle times out) cancels the queries still running.
+   */
+  async evaluateAll(signal?: AbortSignal): Promise<EvaluationCycle> {
     const started = Date.now();
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const definitions = await this.options.catalog.listAll(credentials);
     const requests = await mapWithConcurrency(
       definitions,
       this.options.concurrency,
-      definition => this.evaluate(definition),
+      definition => this.evaluate(definition, new Date(), signal),
     );
     await this.options.store.deleteSnapshotsBefore(
       new Date(Date.now() - this.options.retentionMs),
@@ -61,7 +64,11 @@ export class SloEvaluator {
   }
 
   /** Evaluates one SLO now and stores the result; returns how many requests it took. */
-  async evaluate(definition: SloDefinition, at = new Date()): Promise<number> {
+  async evaluate(
+    definition: SloDefinition,
+    at = new Date(),
+    signal?: AbortSignal,
+  ): Promise<number> {
     const { spec, indicator } = definition;
     const objectives = spec?.objectives ?? [{ index: 0, target: undefined }];
     const fail = (error: string) =>
@@ -89,7 +96,7 @@ export class SloEvaluator {
 
     const { request, window } = planMeasurement(spec, indicator, at);
     try {
-      const measurement = await source.measure(request);
+      const measurement = await source.measure({ ...request, signal });
       const statuses = toSloStatuses({
         spec,
         measurement,
