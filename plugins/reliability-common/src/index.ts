@@ -17,3 +17,5 @@ export * from './slo/errorBudget';
 export * from './slo/alerts';
 export * from './slo/sloState';
 export * from './slo/serviceRef';
+export * from './escalation/policy';
+export * from './escalation/schedule';

@@ -1,0 +1,199 @@
+import { DateTime, Duration } from 'luxon';
+import { Rotation, RotationOverride } from './policy';
+
+/** Someone on call in a rotation from `from` until `until`. */
+export type Shift = {
+  rotation: string;
+  userRef: string;
+  from: Date;
+  until: Date;
+  /** True when an override put this person on call. */
+  override: boolean;
+};
+
+const DAY_MS = 86_400_000;
+
+function scaled(duration: Duration, k: number): Duration {
+  return Duration.fromObject(
+    Object.fromEntries(
+      Object.entries(duration.toObject()).map(([unit, n]) => [
+        unit,
+        (n ?? 0) * k,
+      ]),
+    ),
+  );
+}
+
+/** The k-th handoff (0 is the first): `startDate` + `handoff` + k × `length`, in local time. */
+function handoffAt(rotation: Rotation, k: number): DateTime {
+  const first = DateTime.fromObject(
+    {
+      ...rotation.startDate,
+      hour: Math.floor(rotation.handoff / 60),
+      minute: rotation.handoff % 60,
+    },
+    { zone: rotation.timeZone },
+  );
+  // From the first handoff each time, so a daylight-saving change never shifts later handoffs
+  // off their wall-clock time.
+  return first.plus(scaled(rotation.length, k));
+}
+
+/** Index of the turn containing `t`: handoff(k) ≤ t < handoff(k + 1); negative before the first. */
+function turnAt(rotation: Rotation, t: Date): number {
+  const first = handoffAt(rotation, 0).toMillis();
+  const approximate = rotation.length.as('milliseconds');
+  let k = Math.floor((t.getTime() - first) / approximate);
+  while (handoffAt(rotation, k).toMillis() > t.getTime()) k -= 1;
+  while (handoffAt(rotation, k + 1).toMillis() <= t.getTime()) k += 1;
+  return k;
+}
+
+function memberOfTurn(rotation: Rotation, k: number): string {
+  const n = rotation.members.length;
+  return rotation.members[((k % n) + n) % n];
+}
+
+/** The rotation's own turns overlapping [from, to), before coverage and overrides. */
+function turnsBetween(rotation: Rotation, from: Date, to: Date): Shift[] {
+  const turns: Shift[] = [];
+  for (let k = Math.max(0, turnAt(rotation, from)); ; k++) {
+    const start = handoffAt(rotation, k).toJSDate();
+    if (start >= to) break;
+    turns.push({
+      rotation: rotation.name,
+      userRef: memberOfTurn(rotation, k),
+      from: start,
+      until: handoffAt(rotation, k + 1).toJSDate(),
+      override: false,
+    });
+  }
+  return turns;
+}
+
+/** The covered local hours overlapping [from, to), as instants. */
+function coveredBetween(
+  rotation: Rotation,
+  from: Date,
+  to: Date,
+): Array<[number, number]> {
+  const { coverage } = rotation;
+  if (!coverage) {
+    return [[from.getTime(), to.getTime()]];
+  }
+  const windows: Array<[number, number]> = [];
+  let day = DateTime.fromJSDate(new Date(from.getTime() - DAY_MS), {
+    zone: rotation.timeZone,
+  }).startOf('day');
+  const last = to.getTime() + DAY_MS;
+  while (day.toMillis() <= last) {
+    const at = (minutes: number, nextDay = false) =>
+      (nextDay ? day.plus({ days: 1 }) : day)
+        .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
+        .toMillis();
+    windows.push([
+      at(coverage.start),
+      at(coverage.end, coverage.end <= coverage.start),
+    ]);
+    day = day.plus({ days: 1 });
+  }
+  return windows;
+}
+
+/**
+ * Who is on call in a rotation over [from, to): members take turns from the first handoff; with
+ * `coverage`, only in those local hours; an override covering an instant wins for its
+ * rotation (the latest `from` among overlapping ones, the last listed on a tie). Consecutive
+ * shifts of the same person are merged.
+ */
+export function shiftsBetween(
+  rotation: Rotation,
+  overrides: RotationOverride[],
+  from: Date,
+  to: Date,
+): Shift[] {
+  const ours = overrides.filter(o => o.rotation === rotation.name);
+  const turns = turnsBetween(rotation, from, to);
+  const covered = coveredBetween(rotation, from, to);
+
+  // Every instant where who is on call may change.
+  const cuts = new Set<number>([from.getTime(), to.getTime()]);
+  for (const turn of turns)
+    cuts.add(turn.from.getTime()).add(turn.until.getTime());
+  for (const [start, end] of covered) cuts.add(start).add(end);
+  for (const o of ours) cuts.add(o.from.getTime()).add(o.until.getTime());
+  const points = [...cuts]
+    .filter(t => t >= from.getTime() && t <= to.getTime())
+    .sort((a, b) => a - b);
+
+  const shifts: Shift[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i];
+    const end = points[i + 1];
+    if (!covered.some(([s, e]) => s <= start && start < e)) continue;
+    const turn = turns.find(
+      t => t.from.getTime() <= start && start < t.until.getTime(),
+    );
+    if (!turn) continue;
+    const winner = ours
+      .filter(o => o.from.getTime() <= start && start < o.until.getTime())
+      .sort(
+        (a, b) => b.from.getTime() - a.from.getTime() || b.index - a.index,
+      )[0];
+    const userRef = winner?.userRef ?? turn.userRef;
+    const previous = shifts[shifts.length - 1];
+    if (
+      previous &&
+      previous.userRef === userRef &&
+      previous.override === Boolean(winner) &&
+      previous.until.getTime() === start
+    ) {
+      previous.until = new Date(end);
+    } else {
+      shifts.push({
+        rotation: rotation.name,
+        userRef,
+        from: new Date(start),
+        until: new Date(end),
+        override: Boolean(winner),
+      });
+    }
+  }
+  return shifts;
+}
+
+/**
+ * Who is on call in a rotation at `at`, and from when until when that stays so; undefined
+ * when nobody is (before the first handoff, or outside the covered hours).
+ */
+export function onCallAt(
+  rotation: Rotation,
+  overrides: RotationOverride[],
+  at: Date,
+): Shift | undefined {
+  const longest = Math.max(
+    rotation.length.as('milliseconds'),
+    ...overrides.map(o => o.until.getTime() - o.from.getTime()),
+  );
+  const margin = longest + 2 * DAY_MS;
+  const shifts = shiftsBetween(
+    rotation,
+    overrides,
+    new Date(at.getTime() - margin),
+    new Date(at.getTime() + margin),
+  );
+  return shifts.find(s => s.from <= at && at < s.until);
+}
+
+/** The next `count` handoffs after `at`: when each turn starts and whose it is. */
+export function nextHandoffs(
+  rotation: Rotation,
+  at: Date,
+  count: number,
+): Array<{ at: Date; userRef: string }> {
+  const k = Math.max(turnAt(rotation, at) + 1, 0);
+  return Array.from({ length: count }, (_, i) => ({
+    at: handoffAt(rotation, k + i).toJSDate(),
+    userRef: memberOfTurn(rotation, k + i),
+  }));
+}
