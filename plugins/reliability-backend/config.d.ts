@@ -26,5 +26,14 @@ export interface Config {
        */
       snapshotRetention?: HumanDuration | string;
     };
+    /** Ownership, on-call and escalation. */
+    escalation?: {
+      /**
+       * How often each backend replica reloads owners, users, groups and escalation policies
+       * from the catalog into memory. A duration object or a string such as `1m`; default one
+       * minute.
+       */
+      refreshFrequency?: HumanDuration | string;
+    };
   };
 }

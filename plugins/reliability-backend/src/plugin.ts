@@ -4,9 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  OnCallProvider,
+  onCallProvidersExtensionPoint,
   SliSource,
   sliSourcesExtensionPoint,
 } from '@reliability-suite/backstage-plugin-reliability-node';
+import { readDurationFromConfig } from '@backstage/config';
+import { EscalationService } from './escalation/EscalationService';
+import { createEscalationRoutes } from './escalation/routes';
 import { createRouter } from './router';
 import { DatabaseSloSnapshotStore } from './slo/DatabaseSloSnapshotStore';
 import { createSloRoutes } from './slo/routes';
@@ -28,6 +33,13 @@ export const reliabilityPlugin = createBackendPlugin({
     env.registerExtensionPoint(sliSourcesExtensionPoint, {
       addSliSource(source) {
         sliSources.push(source);
+      },
+    });
+
+    const onCallProviders: OnCallProvider[] = [];
+    env.registerExtensionPoint(onCallProvidersExtensionPoint, {
+      addOnCallProvider(provider) {
+        onCallProviders.push(provider);
       },
     });
 
@@ -77,6 +89,27 @@ export const reliabilityPlugin = createBackendPlugin({
           },
         });
 
+        const escalation = new EscalationService({
+          catalog,
+          auth,
+          logger,
+          providers: onCallProviders,
+        });
+        // Each replica keeps its own copy of the ownership index.
+        await scheduler.scheduleTask({
+          id: 'reliability-ownership-index',
+          scope: 'local',
+          frequency: config.has('reliability.escalation.refreshFrequency')
+            ? readDurationFromConfig(config, {
+                key: 'reliability.escalation.refreshFrequency',
+              })
+            : { minutes: 1 },
+          timeout: { minutes: 5 },
+          fn: async () => {
+            await escalation.refresh();
+          },
+        });
+
         const slos = new SloService({
           catalog: sloCatalog,
           store,
@@ -84,7 +117,10 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         httpRouter.use(
           createRouter({
-            capabilities: [createSloRoutes({ httpAuth, catalog, slos })],
+            capabilities: [
+              createSloRoutes({ httpAuth, catalog, slos }),
+              createEscalationRoutes({ httpAuth, escalation }),
+            ],
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -72,3 +72,68 @@ export type SloPolicyResponse = {
   }>;
   reasons: string[];
 };
+
+/** How the escalation policy of an entity was found. */
+export type EscalationPolicySource =
+  | 'annotation'
+  | 'provider'
+  | 'owner'
+  | 'parent-group'
+  | 'none';
+
+export type OnCallEntry = {
+  /** The escalation level, 1 first. */
+  level: number;
+  userRef: string;
+  displayName: string;
+  email: string | null;
+  /** The rotation that put them on call; null for a level that names the user directly. */
+  rotation: string | null;
+  from: string | null;
+  until: string | null;
+};
+
+export type EscalationLevel = {
+  level: number;
+  delayMinutes: number;
+  targets: Array<{
+    type: 'rotation' | 'user' | 'group';
+    ref: string;
+    displayName: string;
+    /** Who that target reaches now: the rotation's on-call, the user, the group's members. */
+    users: string[];
+  }>;
+};
+
+/** `GET /entities/:kind/:namespace/:name/escalation?at=`. Times are ISO-8601 UTC. */
+export type EscalationResponse = {
+  entityRef: string;
+  owner: { ref: string; title: string; email: string | null } | null;
+  escalationPolicy: { ref: string | null; source: EscalationPolicySource };
+  onCall: OnCallEntry[];
+  levels: EscalationLevel[];
+  contacts: Record<string, string>;
+  warnings: string[];
+};
+
+/** `GET /lookup?q=&limit=`: who to page, found by name, title, tag, owner or service name. */
+export type LookupResponse = {
+  items: Array<{
+    entityRef: string;
+    title: string;
+    kind: string;
+    owner: { ref: string; title: string } | null;
+    onCall: Array<{ level: number; userRef: string; displayName: string }>;
+    escalationPolicy: { ref: string | null; source: EscalationPolicySource };
+  }>;
+};
+
+/** `GET /oncall?group=&from=&to=`: the shifts of each rotation of the group's policies. */
+export type OnCallScheduleResponse = {
+  rotations: Array<{
+    policy: string;
+    rotation: string;
+    timeZone: string;
+    shifts: Array<{ userRef: string; from: string; until: string }>;
+  }>;
+};

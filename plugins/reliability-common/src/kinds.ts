@@ -12,3 +12,8 @@ export const ESCALATION_POLICY_KIND = 'EscalationPolicy';
 /** Relation from an SLO to the entity it is for, and back. */
 export const RELATION_SLO_OF = 'sloOf';
 export const RELATION_HAS_SLO = 'hasSlo';
+
+/** Annotations the suite reads on catalog entities. */
+export const ANNOTATION_ESCALATION_POLICY = 'reliability.io/escalation-policy';
+export const ANNOTATION_SERVICE_NAME = 'reliability.io/service-name';
+export const ANNOTATION_PAGERDUTY_SERVICE_ID = 'pagerduty.com/service-id';

@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { OnCallProvider } from './OnCallProvider';
 import { SliSource } from './SliSource';
 
 /** Lets a module contribute the sources the reliability backend measures SLIs with. */
@@ -10,4 +11,15 @@ export interface SliSourcesExtensionPoint {
 export const sliSourcesExtensionPoint =
   createExtensionPoint<SliSourcesExtensionPoint>({
     id: 'reliability.sli-sources',
+  });
+
+/** Lets a module contribute external on-call providers. */
+export interface OnCallProvidersExtensionPoint {
+  addOnCallProvider(provider: OnCallProvider): void;
+}
+
+/** @public */
+export const onCallProvidersExtensionPoint =
+  createExtensionPoint<OnCallProvidersExtensionPoint>({
+    id: 'reliability.on-call-providers',
   });

@@ -5,4 +5,5 @@
  */
 
 export * from './SliSource';
+export * from './OnCallProvider';
 export * from './extensions';

@@ -2,6 +2,8 @@ import {
   Entity,
   getCompoundEntityRef,
   parseEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
@@ -87,6 +89,13 @@ export class ReliabilityEntitiesProcessor implements CatalogProcessor {
     _location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
+    if (
+      entity.apiVersion === RELIABILITY_API_VERSION &&
+      entity.kind === ESCALATION_POLICY_KIND
+    ) {
+      this.emitPolicyOwnership(entity, emit);
+      return entity;
+    }
     if (!isOpenSlo(entity) || entity.kind !== SLO_KIND) {
       return entity;
     }
@@ -111,5 +120,26 @@ export class ReliabilityEntitiesProcessor implements CatalogProcessor {
       }),
     );
     return entity;
+  }
+
+  // The owning group's page lists its policies, and the backend finds a group's policies
+  // through the catalog's relation index.
+  private emitPolicyOwnership(entity: Entity, emit: CatalogProcessorEmit) {
+    const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+    if (typeof owner !== 'string') {
+      return;
+    }
+    let target;
+    try {
+      target = parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      });
+    } catch {
+      return;
+    }
+    const policy = getCompoundEntityRef(entity);
+    emit(processingResult.relation({ source: policy, type: RELATION_OWNED_BY, target }));
+    emit(processingResult.relation({ source: target, type: RELATION_OWNER_OF, target: policy }));
   }
 }

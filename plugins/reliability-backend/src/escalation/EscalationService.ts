@@ -1,0 +1,166 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EscalationResponse,
+  LookupResponse,
+  OnCallScheduleResponse,
+  shiftsBetween,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+import {
+  OnCallProvider,
+  ProvidedEscalation,
+} from '@reliability-suite/backstage-plugin-reliability-node';
+import { OwnershipIndex, toIndexedEntity } from './OwnershipIndex';
+import { rankLookup } from './rankLookup';
+import { resolveEscalation } from './resolveEscalation';
+
+/**
+ * Answers the escalation routes: the entity itself is read from the catalog with the caller's
+ * credentials (so unreadable entities are not found), the policies, users and groups from the
+ * in-memory {@link OwnershipIndex}, rebuilt on a schedule.
+ */
+export class EscalationService {
+  private index: OwnershipIndex | undefined;
+  private building: Promise<OwnershipIndex> | undefined;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      providers: OnCallProvider[];
+    },
+  ) {}
+
+  /** Rebuilds the index from the catalog; requests keep using the previous one meanwhile. */
+  async refresh(): Promise<OwnershipIndex> {
+    if (!this.building) {
+      this.building = (async () => {
+        const credentials = await this.options.auth.getOwnServiceCredentials();
+        return OwnershipIndex.build(this.options.catalog, credentials);
+      })();
+    }
+    try {
+      this.index = await this.building;
+      return this.index;
+    } finally {
+      this.building = undefined;
+    }
+  }
+
+  private async currentIndex(): Promise<OwnershipIndex> {
+    return this.index ?? this.refresh();
+  }
+
+  async getEscalation(
+    entityRef: string,
+    at: Date,
+    credentials: BackstageCredentials,
+  ): Promise<EscalationResponse> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return this.resolve(entity, await this.currentIndex(), at);
+  }
+
+  private async resolve(
+    entity: Entity,
+    index: OwnershipIndex,
+    at: Date,
+  ): Promise<EscalationResponse> {
+    const provider = this.options.providers.find(p => p.handles(entity));
+    let provided: ProvidedEscalation | undefined;
+    const providerWarnings: string[] = [];
+    if (provider) {
+      try {
+        provided = await provider.getEscalation(entity, at);
+      } catch (error) {
+        providerWarnings.push(
+          `${provider.id} is unavailable (${
+            error instanceof Error ? error.message : error
+          }); showing the catalog's escalation policy instead`,
+        );
+      }
+    }
+    return resolveEscalation({
+      entity: toIndexedEntity(entity),
+      index,
+      at,
+      provided,
+      providerWarnings,
+    });
+  }
+
+  async lookup(
+    query: string,
+    limit: number,
+    credentials: BackstageCredentials,
+  ): Promise<LookupResponse> {
+    const index = await this.currentIndex();
+    const ranked = rankLookup(index, query);
+    const items: LookupResponse['items'] = [];
+    const at = new Date();
+    // Only entities the caller may read: ask the catalog about the best candidates in batches.
+    for (let start = 0; start < ranked.length && items.length < limit; start += limit * 2) {
+      const batch = ranked.slice(start, start + limit * 2);
+      const { items: readable } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: batch.map(e => e.ref) },
+        { credentials },
+      );
+      for (const entity of readable) {
+        if (!entity || items.length >= limit) continue;
+        const escalation = await this.resolve(entity, index, at);
+        items.push({
+          entityRef: escalation.entityRef,
+          title: entity.metadata.title ?? entity.metadata.name,
+          kind: entity.kind,
+          owner: escalation.owner
+            ? { ref: escalation.owner.ref, title: escalation.owner.title }
+            : null,
+          onCall: escalation.onCall.map(({ level, userRef, displayName }) => ({
+            level,
+            userRef,
+            displayName,
+          })),
+          escalationPolicy: escalation.escalationPolicy,
+        });
+      }
+    }
+    return { items };
+  }
+
+  async getSchedule(
+    groupRef: string,
+    from: Date,
+    to: Date,
+    credentials: BackstageCredentials,
+  ): Promise<OnCallScheduleResponse> {
+    const group = await this.options.catalog.getEntityByRef(groupRef, { credentials });
+    if (!group) {
+      throw new NotFoundError(`No group ${groupRef} in the catalog`);
+    }
+    const index = await this.currentIndex();
+    const policies = index.policiesByOwner.get(groupRef) ?? [];
+    return {
+      rotations: policies.flatMap(policy =>
+        policy.definition.rotations.map(rotation => ({
+          policy: policy.ref,
+          rotation: rotation.name,
+          timeZone: rotation.timeZone,
+          shifts: shiftsBetween(rotation, policy.definition.overrides, from, to).map(s => ({
+            userRef: s.userRef,
+            from: s.from.toISOString(),
+            until: s.until.toISOString(),
+          })),
+        })),
+      ),
+    };
+  }
+}

@@ -1,0 +1,207 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_HAS_MEMBER,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ESCALATION_POLICY_KIND,
+  EscalationPolicyDefinition,
+  parseEscalationPolicySpec,
+  RELIABILITY_API_VERSION,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+
+export type IndexedEntity = {
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string;
+  tags: string[];
+  ownerRef: string | undefined;
+  annotations: Record<string, string>;
+};
+
+export type IndexedPerson = { ref: string; displayName: string; email: string | null };
+
+export type IndexedGroup = IndexedPerson & {
+  parentRef: string | undefined;
+  memberRefs: string[];
+};
+
+export type IndexedPolicy = {
+  ref: string;
+  name: string;
+  namespace: string;
+  ownerRef: string;
+  definition: EscalationPolicyDefinition;
+};
+
+const PAGE_SIZE = 1000;
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.tags',
+  'metadata.annotations',
+  'spec.owner',
+  'spec.parent',
+  'spec.profile',
+  'relations',
+];
+
+/** Owner refs are written loosely (`payments`); the catalog's refs are full. */
+export function ownerRefOf(entity: Entity): string | undefined {
+  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+  if (typeof owner !== 'string') {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+export function toIndexedEntity(entity: Entity): IndexedEntity {
+  return {
+    ref: stringifyEntityRef(entity),
+    kind: entity.kind,
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+    title: entity.metadata.title ?? entity.metadata.name,
+    tags: entity.metadata.tags ?? [],
+    ownerRef: ownerRefOf(entity),
+    annotations: entity.metadata.annotations ?? {},
+  };
+}
+
+function profileOf(entity: Entity): { displayName?: string; email?: string } {
+  const profile = (entity.spec as { profile?: unknown } | undefined)?.profile;
+  return typeof profile === 'object' && profile !== null ? (profile as any) : {};
+}
+
+/**
+ * Who owns what and how to reach them, held in memory: every entity's owner and the names it
+ * is looked up by, users and groups with their members and parents, and every valid escalation
+ * policy. Built from the catalog in pages; queries never call the catalog per entity.
+ */
+export class OwnershipIndex {
+  readonly entities: IndexedEntity[] = [];
+  readonly users = new Map<string, IndexedPerson>();
+  readonly groups = new Map<string, IndexedGroup>();
+  readonly policies = new Map<string, IndexedPolicy>();
+  /** Policies by owning group, sorted by name. */
+  readonly policiesByOwner = new Map<string, IndexedPolicy[]>();
+
+  static async build(
+    catalog: CatalogService,
+    credentials: BackstageCredentials,
+  ): Promise<OwnershipIndex> {
+    const index = new OwnershipIndex();
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor ? { cursor, limit: PAGE_SIZE, fields: FIELDS } : { limit: PAGE_SIZE, fields: FIELDS },
+        { credentials },
+      );
+      page.items.forEach(entity => index.addEntity(entity));
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+
+    cursor = undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE }
+          : { filter: { kind: ESCALATION_POLICY_KIND }, limit: PAGE_SIZE },
+        { credentials },
+      );
+      page.items.forEach(entity => index.addPolicy(entity));
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    for (const list of index.policiesByOwner.values()) {
+      list.sort((a, b) => a.name.localeCompare(b.name));
+    }
+    return index;
+  }
+
+  private addEntity(entity: Entity) {
+    const kind = entity.kind.toLocaleLowerCase('en-US');
+    const ref = stringifyEntityRef(entity);
+    const profile = profileOf(entity);
+    if (kind === 'user') {
+      this.users.set(ref, {
+        ref,
+        displayName: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
+        email: profile.email ?? null,
+      });
+    } else if (kind === 'group') {
+      const parent = (entity.spec as { parent?: unknown } | undefined)?.parent;
+      let parentRef: string | undefined;
+      if (typeof parent === 'string') {
+        try {
+          parentRef = stringifyEntityRef(
+            parseEntityRef(parent, {
+              defaultKind: 'group',
+              defaultNamespace: entity.metadata.namespace ?? 'default',
+            }),
+          );
+        } catch {
+          parentRef = undefined;
+        }
+      }
+      this.groups.set(ref, {
+        ref,
+        displayName: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
+        email: profile.email ?? null,
+        parentRef,
+        memberRefs: (entity.relations ?? [])
+          .filter(r => r.type === RELATION_HAS_MEMBER)
+          .map(r => r.targetRef)
+          .sort(),
+      });
+    } else if (kind !== 'location' && kind !== 'escalationpolicy') {
+      this.entities.push(toIndexedEntity(entity));
+    }
+  }
+
+  private addPolicy(entity: Entity) {
+    if (entity.apiVersion !== RELIABILITY_API_VERSION) {
+      return;
+    }
+    const namespace = entity.metadata.namespace ?? 'default';
+    const parsed = parseEscalationPolicySpec(entity.spec, namespace);
+    if (!parsed.value) {
+      return;
+    }
+    const policy: IndexedPolicy = {
+      ref: stringifyEntityRef(entity),
+      name: entity.metadata.name,
+      namespace,
+      ownerRef: parsed.value.ownerRef,
+      definition: parsed.value,
+    };
+    this.policies.set(policy.ref, policy);
+    const list = this.policiesByOwner.get(policy.ownerRef) ?? [];
+    list.push(policy);
+    this.policiesByOwner.set(policy.ownerRef, list);
+  }
+
+  /** A user or group's name for people to read. */
+  displayNameOf(ref: string): string {
+    return (
+      this.users.get(ref)?.displayName ??
+      this.groups.get(ref)?.displayName ??
+      parseEntityRef(ref).name
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import { ANNOTATION_SERVICE_NAME } from '@reliability-suite/backstage-plugin-reliability-common';
+import { IndexedEntity, OwnershipIndex } from './OwnershipIndex';
+
+type Candidate = { entity: IndexedEntity; rank: number };
+
+/**
+ * Entities matching `query` by name, title, tag, owner (ref, name or title) or the
+ * `reliability.io/service-name` annotation, best first: an exact name (or service name), then
+ * another exact match, then a prefix, then a substring; ties by entity ref.
+ */
+export function rankLookup(index: OwnershipIndex, query: string): IndexedEntity[] {
+  const q = query.trim().toLocaleLowerCase('en-US');
+  if (!q) {
+    return [];
+  }
+  const candidates: Candidate[] = [];
+  for (const entity of index.entities) {
+    const names = [entity.name, entity.annotations[ANNOTATION_SERVICE_NAME] ?? '']
+      .filter(Boolean)
+      .map(s => s.toLocaleLowerCase('en-US'));
+    const others = [
+      entity.title,
+      ...entity.tags,
+      ...(entity.ownerRef
+        ? [entity.ownerRef, entity.ownerRef.split('/').pop()!, index.displayNameOf(entity.ownerRef)]
+        : []),
+    ].map(s => s.toLocaleLowerCase('en-US'));
+    let rank: number | undefined;
+    if (names.includes(q)) rank = 0;
+    else if (others.includes(q)) rank = 1;
+    else if ([...names, ...others].some(s => s.startsWith(q))) rank = 2;
+    else if ([...names, ...others].some(s => s.includes(q))) rank = 3;
+    if (rank !== undefined) {
+      candidates.push({ entity, rank });
+    }
+  }
+  candidates.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      (a.entity.ref < b.entity.ref ? -1 : a.entity.ref > b.entity.ref ? 1 : 0),
+  );
+  return candidates.map(c => c.entity);
+}

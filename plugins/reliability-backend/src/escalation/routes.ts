@@ -1,0 +1,91 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { entityRefFromPath } from '../entities/entityPath';
+import { EscalationService } from './EscalationService';
+
+const DAY_MS = 86_400_000;
+const MAX_SCHEDULE_DAYS = 92;
+
+const isoTime = z
+  .string()
+  .refine(value => !Number.isNaN(Date.parse(value)), {
+    message: 'must be an ISO-8601 time such as 2026-11-22T09:00:00Z',
+  })
+  .transform(value => new Date(value));
+
+const escalationQuery = z.object({ at: isoTime.optional() });
+const lookupQuery = z.object({
+  q: z.string().trim().min(1, 'is required: a name, title, tag, owner or service name'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+const scheduleQuery = z.object({
+  group: z.string().min(1, 'is required, e.g. group:default/payments'),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+});
+
+function parseQuery<T extends z.ZodTypeAny>(schema: T, query: unknown): z.infer<T> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) {
+    throw new InputError(
+      parsed.error.issues
+        .map(issue => `${issue.path.join('.')}: ${issue.message}`)
+        .join('; '),
+    );
+  }
+  return parsed.data;
+}
+
+/** The escalation routes: an entity's escalation path, lookup, and on-call schedules. */
+export function createEscalationRoutes(options: {
+  httpAuth: HttpAuthService;
+  escalation: EscalationService;
+}): express.Router {
+  const { httpAuth, escalation } = options;
+  const router = Router();
+
+  router.get('/entities/:kind/:namespace/:name/escalation', async (req, res) => {
+    const entityRef = entityRefFromPath(req.params);
+    const { at } = parseQuery(escalationQuery, req.query);
+    const credentials = await httpAuth.credentials(req);
+    res.json(await escalation.getEscalation(entityRef, at ?? new Date(), credentials));
+  });
+
+  router.get('/lookup', async (req, res) => {
+    const { q, limit } = parseQuery(lookupQuery, req.query);
+    const credentials = await httpAuth.credentials(req);
+    res.json(await escalation.lookup(q, limit, credentials));
+  });
+
+  router.get('/oncall', async (req, res) => {
+    const query = parseQuery(scheduleQuery, req.query);
+    let groupRef: string | undefined;
+    try {
+      const ref = parseEntityRef(query.group, { defaultKind: 'group' });
+      groupRef = ref.kind.toLocaleLowerCase('en-US') === 'group' ? stringifyEntityRef(ref) : undefined;
+    } catch {
+      groupRef = undefined;
+    }
+    if (!groupRef) {
+      throw new InputError(
+        `group: "${query.group}" is not a group ref such as group:default/payments`,
+      );
+    }
+    const from = query.from ?? new Date();
+    const to = query.to ?? new Date(from.getTime() + 14 * DAY_MS);
+    if (to <= from) {
+      throw new InputError('to must be after from');
+    }
+    if (to.getTime() - from.getTime() > MAX_SCHEDULE_DAYS * DAY_MS) {
+      throw new InputError(`from and to may be at most ${MAX_SCHEDULE_DAYS} days apart`);
+    }
+    const credentials = await httpAuth.credentials(req);
+    res.json(await escalation.getSchedule(groupRef, from, to, credentials));
+  });
+
+  return router;
+}
