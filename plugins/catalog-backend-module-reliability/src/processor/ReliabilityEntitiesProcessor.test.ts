@@ -247,4 +247,28 @@ describe('ReliabilityEntitiesProcessor', () => {
       cost: '3',
     });
   });
+
+  it('relates an EscalationPolicy to its owning group, both ways', async () => {
+    const emit = jest.fn();
+    await processor.postProcessEntity(
+      {
+        apiVersion: 'reliability.io/v1alpha1',
+        kind: 'EscalationPolicy',
+        metadata: { name: 'payments-oncall', namespace: 'default' },
+        spec: { owner: 'payments', levels: [] },
+      },
+      { type: 'file', target: 'escalation.yaml' },
+      emit,
+    );
+    const policyRef = {
+      kind: 'EscalationPolicy',
+      namespace: 'default',
+      name: 'payments-oncall',
+    };
+    const groupRef = { kind: 'group', namespace: 'default', name: 'payments' };
+    expect(emit.mock.calls.map(([result]) => result.relation)).toEqual([
+      { source: policyRef, type: 'ownedBy', target: groupRef },
+      { source: groupRef, type: 'ownerOf', target: policyRef },
+    ]);
+  });
 });

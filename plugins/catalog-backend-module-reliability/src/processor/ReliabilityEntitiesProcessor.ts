@@ -139,7 +139,19 @@ export class ReliabilityEntitiesProcessor implements CatalogProcessor {
       return;
     }
     const policy = getCompoundEntityRef(entity);
-    emit(processingResult.relation({ source: policy, type: RELATION_OWNED_BY, target }));
-    emit(processingResult.relation({ source: target, type: RELATION_OWNER_OF, target: policy }));
+    emit(
+      processingResult.relation({
+        source: policy,
+        type: RELATION_OWNED_BY,
+        target,
+      }),
+    );
+    emit(
+      processingResult.relation({
+        source: target,
+        type: RELATION_OWNER_OF,
+        target: policy,
+      }),
+    );
   }
 }

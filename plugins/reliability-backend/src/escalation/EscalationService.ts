@@ -63,7 +63,9 @@ export class EscalationService {
     at: Date,
     credentials: BackstageCredentials,
   ): Promise<EscalationResponse> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
@@ -108,7 +110,11 @@ export class EscalationService {
     const items: LookupResponse['items'] = [];
     const at = new Date();
     // Only entities the caller may read: ask the catalog about the best candidates in batches.
-    for (let start = 0; start < ranked.length && items.length < limit; start += limit * 2) {
+    for (
+      let start = 0;
+      start < ranked.length && items.length < limit;
+      start += limit * 2
+    ) {
       const batch = ranked.slice(start, start + limit * 2);
       const { items: readable } = await this.options.catalog.getEntitiesByRefs(
         { entityRefs: batch.map(e => e.ref) },
@@ -142,7 +148,9 @@ export class EscalationService {
     to: Date,
     credentials: BackstageCredentials,
   ): Promise<OnCallScheduleResponse> {
-    const group = await this.options.catalog.getEntityByRef(groupRef, { credentials });
+    const group = await this.options.catalog.getEntityByRef(groupRef, {
+      credentials,
+    });
     if (!group) {
       throw new NotFoundError(`No group ${groupRef} in the catalog`);
     }
@@ -154,7 +162,12 @@ export class EscalationService {
           policy: policy.ref,
           rotation: rotation.name,
           timeZone: rotation.timeZone,
-          shifts: shiftsBetween(rotation, policy.definition.overrides, from, to).map(s => ({
+          shifts: shiftsBetween(
+            rotation,
+            policy.definition.overrides,
+            from,
+            to,
+          ).map(s => ({
             userRef: s.userRef,
             from: s.from.toISOString(),
             until: s.until.toISOString(),

@@ -24,7 +24,11 @@ export type IndexedEntity = {
   annotations: Record<string, string>;
 };
 
-export type IndexedPerson = { ref: string; displayName: string; email: string | null };
+export type IndexedPerson = {
+  ref: string;
+  displayName: string;
+  email: string | null;
+};
 
 export type IndexedGroup = IndexedPerson & {
   parentRef: string | undefined;
@@ -86,7 +90,9 @@ export function toIndexedEntity(entity: Entity): IndexedEntity {
 
 function profileOf(entity: Entity): { displayName?: string; email?: string } {
   const profile = (entity.spec as { profile?: unknown } | undefined)?.profile;
-  return typeof profile === 'object' && profile !== null ? (profile as any) : {};
+  return typeof profile === 'object' && profile !== null
+    ? (profile as any)
+    : {};
 }
 
 /**
@@ -110,7 +116,9 @@ export class OwnershipIndex {
     let cursor: string | undefined;
     do {
       const page = await catalog.queryEntities(
-        cursor ? { cursor, limit: PAGE_SIZE, fields: FIELDS } : { limit: PAGE_SIZE, fields: FIELDS },
+        cursor
+          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
+          : { limit: PAGE_SIZE, fields: FIELDS },
         { credentials },
       );
       page.items.forEach(entity => index.addEntity(entity));
@@ -141,7 +149,8 @@ export class OwnershipIndex {
     if (kind === 'user') {
       this.users.set(ref, {
         ref,
-        displayName: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
+        displayName:
+          profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
         email: profile.email ?? null,
       });
     } else if (kind === 'group') {
@@ -161,7 +170,8 @@ export class OwnershipIndex {
       }
       this.groups.set(ref, {
         ref,
-        displayName: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
+        displayName:
+          profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
         email: profile.email ?? null,
         parentRef,
         memberRefs: (entity.relations ?? [])

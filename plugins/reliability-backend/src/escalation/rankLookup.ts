@@ -8,21 +8,31 @@ type Candidate = { entity: IndexedEntity; rank: number };
  * `reliability.io/service-name` annotation, best first: an exact name (or service name), then
  * another exact match, then a prefix, then a substring; ties by entity ref.
  */
-export function rankLookup(index: OwnershipIndex, query: string): IndexedEntity[] {
+export function rankLookup(
+  index: OwnershipIndex,
+  query: string,
+): IndexedEntity[] {
   const q = query.trim().toLocaleLowerCase('en-US');
   if (!q) {
     return [];
   }
   const candidates: Candidate[] = [];
   for (const entity of index.entities) {
-    const names = [entity.name, entity.annotations[ANNOTATION_SERVICE_NAME] ?? '']
+    const names = [
+      entity.name,
+      entity.annotations[ANNOTATION_SERVICE_NAME] ?? '',
+    ]
       .filter(Boolean)
       .map(s => s.toLocaleLowerCase('en-US'));
     const others = [
       entity.title,
       ...entity.tags,
       ...(entity.ownerRef
-        ? [entity.ownerRef, entity.ownerRef.split('/').pop()!, index.displayNameOf(entity.ownerRef)]
+        ? [
+            entity.ownerRef,
+            entity.ownerRef.split('/').pop()!,
+            index.displayNameOf(entity.ownerRef),
+          ]
         : []),
     ].map(s => s.toLocaleLowerCase('en-US'));
     let rank: number | undefined;

@@ -129,10 +129,13 @@ export function evaluatePolicy(
         const shift = onCallAt(rotation, definition.overrides, at);
         if (!shift) {
           warnings.push(
-            `Level ${level.level}: nobody is on call in rotation ${rotation.name} at ${at.toISOString()} (${formatLocal(
-              at,
-              rotation.timeZone,
-            )})${rotation.coverage ? `; it covers ${rotation.coverage.text} ${rotation.timeZone}` : ''}`,
+            `Level ${level.level}: nobody is on call in rotation ${
+              rotation.name
+            } at ${at.toISOString()} (${formatLocal(at, rotation.timeZone)})${
+              rotation.coverage
+                ? `; it covers ${rotation.coverage.text} ${rotation.timeZone}`
+                : ''
+            }`,
           );
         } else {
           onCall.push({
@@ -178,7 +181,9 @@ export function evaluatePolicy(
     }),
   }));
   for (const ref of [...unknown].sort()) {
-    warnings.push(`${policy.ref} refers to ${ref}, which is not in the catalog`);
+    warnings.push(
+      `${policy.ref} refers to ${ref}, which is not in the catalog`,
+    );
   }
   return { onCall, levels, contacts: definition.contacts, warnings };
 }
@@ -229,9 +234,12 @@ export function resolveEscalation(options: {
     warnings.push(...found.warnings);
   }
   if (!found.policy) {
-    const members = ownerGroup?.memberRefs ?? (ownerUser ? [ownerUser.ref] : []);
+    const members =
+      ownerGroup?.memberRefs ?? (ownerUser ? [ownerUser.ref] : []);
     warnings.push(
-      `No escalation policy covers ${entity.ref}: add an EscalationPolicy owned by ${
+      `No escalation policy covers ${
+        entity.ref
+      }: add an EscalationPolicy owned by ${
         ownerRef ?? 'its owner'
       }; until then, these are the owners' members`,
     );

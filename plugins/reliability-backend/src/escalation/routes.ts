@@ -19,7 +19,10 @@ const isoTime = z
 
 const escalationQuery = z.object({ at: isoTime.optional() });
 const lookupQuery = z.object({
-  q: z.string().trim().min(1, 'is required: a name, title, tag, owner or service name'),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'is required: a name, title, tag, owner or service name'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 const scheduleQuery = z.object({
@@ -28,7 +31,10 @@ const scheduleQuery = z.object({
   to: isoTime.optional(),
 });
 
-function parseQuery<T extends z.ZodTypeAny>(schema: T, query: unknown): z.infer<T> {
+function parseQuery<T extends z.ZodTypeAny>(
+  schema: T,
+  query: unknown,
+): z.infer<T> {
   const parsed = schema.safeParse(query);
   if (!parsed.success) {
     throw new InputError(
@@ -48,12 +54,21 @@ export function createEscalationRoutes(options: {
   const { httpAuth, escalation } = options;
   const router = Router();
 
-  router.get('/entities/:kind/:namespace/:name/escalation', async (req, res) => {
-    const entityRef = entityRefFromPath(req.params);
-    const { at } = parseQuery(escalationQuery, req.query);
-    const credentials = await httpAuth.credentials(req);
-    res.json(await escalation.getEscalation(entityRef, at ?? new Date(), credentials));
-  });
+  router.get(
+    '/entities/:kind/:namespace/:name/escalation',
+    async (req, res) => {
+      const entityRef = entityRefFromPath(req.params);
+      const { at } = parseQuery(escalationQuery, req.query);
+      const credentials = await httpAuth.credentials(req);
+      res.json(
+        await escalation.getEscalation(
+          entityRef,
+          at ?? new Date(),
+          credentials,
+        ),
+      );
+    },
+  );
 
   router.get('/lookup', async (req, res) => {
     const { q, limit } = parseQuery(lookupQuery, req.query);
@@ -66,7 +81,10 @@ export function createEscalationRoutes(options: {
     let groupRef: string | undefined;
     try {
       const ref = parseEntityRef(query.group, { defaultKind: 'group' });
-      groupRef = ref.kind.toLocaleLowerCase('en-US') === 'group' ? stringifyEntityRef(ref) : undefined;
+      groupRef =
+        ref.kind.toLocaleLowerCase('en-US') === 'group'
+          ? stringifyEntityRef(ref)
+          : undefined;
     } catch {
       groupRef = undefined;
     }
@@ -81,7 +99,9 @@ export function createEscalationRoutes(options: {
       throw new InputError('to must be after from');
     }
     if (to.getTime() - from.getTime() > MAX_SCHEDULE_DAYS * DAY_MS) {
-      throw new InputError(`from and to may be at most ${MAX_SCHEDULE_DAYS} days apart`);
+      throw new InputError(
+        `from and to may be at most ${MAX_SCHEDULE_DAYS} days apart`,
+      );
     }
     const credentials = await httpAuth.credentials(req);
     res.json(await escalation.getSchedule(groupRef, from, to, credentials));

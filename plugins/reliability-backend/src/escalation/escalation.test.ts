@@ -1,0 +1,515 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import {
+  OnCallProvider,
+  onCallProvidersExtensionPoint,
+} from '@reliability-suite/backstage-plugin-reliability-node';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+
+const group = (
+  name: string,
+  parent?: string,
+  members: string[] = [],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name,
+    namespace: 'default',
+    title: name[0].toUpperCase() + name.slice(1),
+  },
+  spec: {
+    type: 'team',
+    ...(parent ? { parent } : {}),
+    profile: { email: `${name}@example.com` },
+  },
+  relations: members.map(m => ({
+    type: 'hasMember',
+    targetRef: `user:default/${m}`,
+  })),
+});
+const user = (name: string, displayName: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { profile: { displayName, email: `${name}@example.com` } },
+});
+const component = (
+  name: string,
+  owner: string,
+  extra: Partial<Entity['metadata']> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', ...extra },
+  spec: { type: 'service', owner },
+});
+const policy = (name: string, owner: string, spec: object = {}): Entity => ({
+  apiVersion: 'reliability.io/v1alpha1',
+  kind: 'EscalationPolicy',
+  metadata: { name, namespace: 'default' },
+  spec: {
+    owner,
+    rotations: [
+      {
+        name: 'primary',
+        timeZone: 'Europe/London',
+        length: 'P1W',
+        handoff: '09:00',
+        startDate: '2026-01-05',
+        members: ['user:default/alice', 'user:default/bob'],
+      },
+    ],
+    levels: [
+      { delayMinutes: 0, targets: ['rotation:primary'] },
+      { delayMinutes: 15, targets: ['user:default/dave'] },
+      { delayMinutes: 30, targets: ['group:default/sre'] },
+    ],
+    contacts: { slack: `#${name}` },
+    ...spec,
+  },
+});
+
+const entities: Entity[] = [
+  group('engineering', undefined, []),
+  group('payments', 'engineering', ['alice', 'bob']),
+  group('platform', 'engineering', ['erin']),
+  group('sre', 'engineering', ['grace', 'henry']),
+  group('lonely', undefined, ['frank']),
+  user('alice', 'Alice Kim'),
+  user('bob', 'Bob Okafor'),
+  user('dave', 'Dave Tanaka'),
+  user('erin', 'Erin Walsh'),
+  user('frank', 'Frank Osei'),
+  user('grace', 'Grace Liu'),
+  user('henry', 'Henry Adams'),
+  policy('payments-oncall', 'group:default/payments', {
+    overrides: [
+      {
+        rotation: 'primary',
+        user: 'user:default/erin',
+        from: '2026-11-25T00:00:00Z',
+        until: '2026-11-26T00:00:00Z',
+      },
+    ],
+  }),
+  policy('payments-backup', 'group:default/payments'),
+  policy('engineering-oncall', 'group:default/engineering', {
+    levels: [
+      { delayMinutes: 0, targets: ['rotation:primary', 'user:default/ghost'] },
+    ],
+  }),
+  policy('sre-oncall', 'group:default/sre'),
+  component('payments-service', 'payments', {
+    title: 'Payments service',
+    tags: ['checkout'],
+    annotations: { 'reliability.io/service-name': 'pay' },
+  }),
+  component('fraud-detection', 'payments', {
+    annotations: { 'reliability.io/escalation-policy': 'sre-oncall' },
+  }),
+  component('api-gateway', 'platform', { title: 'API gateway' }),
+  component('lonely-service', 'lonely'),
+  component('paged-service', 'payments', {
+    annotations: { 'pagerduty.com/service-id': 'PSERVICE' },
+  }),
+  component('payroll', 'payments', { title: 'Payroll' }),
+  component('secret-payments-vault', 'payments'),
+];
+
+const fakePager: OnCallProvider = {
+  id: 'pagerduty',
+  handles: e => Boolean(e.metadata.annotations?.['pagerduty.com/service-id']),
+  async getEscalation() {
+    return {
+      policy: { ref: 'pagerduty:PPOLICY', name: 'Paged' },
+      onCall: [
+        {
+          level: 1,
+          userRef: 'pagerduty:PUSER',
+          displayName: 'Pat Pager',
+          email: 'pat@example.com',
+          rotation: 'Primary schedule',
+          from: '2026-11-22T00:00:00.000Z',
+          until: '2026-11-23T00:00:00.000Z',
+        },
+      ],
+      levels: [],
+    };
+  },
+};
+
+async function startBackend(
+  options: { hidden?: string[]; provider?: OnCallProvider } = {},
+) {
+  const catalog = catalogServiceMock({ entities });
+  const hidden = new Set(options.hidden ?? []);
+  const visible = (e: Entity | undefined) =>
+    e && !hidden.has(e.metadata.name) ? e : undefined;
+  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+  catalog.getEntityByRef = async (ref, opts) =>
+    visible(await getEntityByRef(ref, opts));
+  catalog.getEntitiesByRefs = async (req, opts) => ({
+    items: (await getEntitiesByRefs(req, opts)).items.map(visible),
+  });
+  let indexTask: SchedulerServiceTaskInvocationDefinition | undefined;
+  const { server } = await startTestBackend({
+    features: [
+      reliabilityPlugin,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+      mockServices.scheduler.mock({
+        async scheduleTask(task) {
+          if (task.id === 'reliability-ownership-index') indexTask = task;
+        },
+      }).factory,
+      createBackendModule({
+        pluginId: 'reliability',
+        moduleId: 'test-pager',
+        register(env) {
+          env.registerInit({
+            deps: { providers: onCallProvidersExtensionPoint },
+            async init({ providers }) {
+              if (options.provider)
+                providers.addOnCallProvider(options.provider);
+            },
+          });
+        },
+      }),
+    ],
+  });
+  expect(indexTask).toBeDefined();
+  return server;
+}
+
+const auth = mockCredentials.user.header();
+const at = '2026-11-22T10:00:00Z';
+
+async function escalation(server: unknown, name: string, when = at) {
+  const res = await request(server as never)
+    .get(`/api/reliability/entities/component/default/${name}/escalation`)
+    .query({ at: when })
+    .set('Authorization', auth);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+describe('escalation', () => {
+  it("resolves the owner's policy: levels, who is on call and until when, contacts", async () => {
+    const server = await startBackend();
+    const body = await escalation(server, 'payments-service');
+    // Week 45 since 5 January 09:00 London: bob's turn (odd), until Monday 23 Nov 09:00 GMT.
+    expect(body).toEqual({
+      entityRef: 'component:default/payments-service',
+      owner: {
+        ref: 'group:default/payments',
+        title: 'Payments',
+        email: 'payments@example.com',
+      },
+      escalationPolicy: {
+        ref: 'escalationpolicy:default/payments-backup',
+        source: 'owner',
+      },
+      onCall: [
+        {
+          level: 1,
+          userRef: 'user:default/bob',
+          displayName: 'Bob Okafor',
+          email: 'bob@example.com',
+          rotation: 'primary',
+          from: '2026-11-16T09:00:00.000Z',
+          until: '2026-11-23T09:00:00.000Z',
+        },
+        {
+          level: 2,
+          userRef: 'user:default/dave',
+          displayName: 'Dave Tanaka',
+          email: 'dave@example.com',
+          rotation: null,
+          from: null,
+          until: null,
+        },
+      ],
+      levels: [
+        {
+          level: 1,
+          delayMinutes: 0,
+          targets: [
+            {
+              type: 'rotation',
+              ref: 'primary',
+              displayName: 'primary rotation (Europe/London)',
+              users: ['user:default/bob'],
+            },
+          ],
+        },
+        {
+          level: 2,
+          delayMinutes: 15,
+          targets: [
+            {
+              type: 'user',
+              ref: 'user:default/dave',
+              displayName: 'Dave Tanaka',
+              users: ['user:default/dave'],
+            },
+          ],
+        },
+        {
+          level: 3,
+          delayMinutes: 30,
+          targets: [
+            {
+              type: 'group',
+              ref: 'group:default/sre',
+              displayName: 'Sre',
+              users: ['user:default/grace', 'user:default/henry'],
+            },
+          ],
+        },
+      ],
+      contacts: { slack: '#payments-backup' },
+      warnings: [
+        'group:default/payments owns 2 escalation policies (payments-backup, payments-oncall); using payments-backup, the first by name',
+      ],
+    });
+  });
+
+  it.each([
+    [
+      'the annotation',
+      'fraud-detection',
+      'escalationpolicy:default/sre-oncall',
+      'annotation',
+    ],
+    [
+      "the parent group's policy",
+      'api-gateway',
+      'escalationpolicy:default/engineering-oncall',
+      'parent-group',
+    ],
+    ['no policy at all', 'lonely-service', null, 'none'],
+  ])('finds %s', async (_case, name, ref, source) => {
+    const server = await startBackend();
+    const body = await escalation(server, name);
+    expect(body.escalationPolicy).toEqual({ ref, source });
+    expect(body.warnings.length > 0).toBe(source !== 'annotation');
+  });
+
+  it('lists the owners’ members, with a warning, when no policy applies', async () => {
+    const server = await startBackend();
+    const body = await escalation(server, 'lonely-service');
+    expect(body.onCall).toEqual([]);
+    expect(body.levels).toEqual([
+      {
+        level: 1,
+        delayMinutes: 0,
+        targets: [
+          {
+            type: 'group',
+            ref: 'group:default/lonely',
+            displayName: 'Lonely',
+            users: ['user:default/frank'],
+          },
+        ],
+      },
+    ]);
+    expect(body.warnings).toContain(
+      "No escalation policy covers component:default/lonely-service: add an EscalationPolicy owned by group:default/lonely; until then, these are the owners' members",
+    );
+  });
+
+  it('warns about users the policy names that are not in the catalog', async () => {
+    const server = await startBackend();
+    const body = await escalation(server, 'api-gateway');
+    expect(body.warnings).toContain(
+      'escalationpolicy:default/engineering-oncall refers to user:default/ghost, which is not in the catalog',
+    );
+  });
+
+  it('asks an external provider for annotated entities, and falls back when it fails', async () => {
+    const paged = await escalation(
+      await startBackend({ provider: fakePager }),
+      'paged-service',
+    );
+    expect(paged.escalationPolicy).toEqual({
+      ref: 'pagerduty:PPOLICY',
+      source: 'provider',
+    });
+    expect(paged.onCall[0].displayName).toBe('Pat Pager');
+
+    const failing: OnCallProvider = {
+      ...fakePager,
+      async getEscalation() {
+        throw new Error('PagerDuty answered 503');
+      },
+    };
+    const fallback = await escalation(
+      await startBackend({ provider: failing }),
+      'paged-service',
+    );
+    expect(fallback.escalationPolicy.source).toBe('owner');
+    expect(fallback.warnings[0]).toBe(
+      "pagerduty is unavailable (PagerDuty answered 503); showing the catalog's escalation policy instead",
+    );
+  });
+
+  it('lets an override win for its rotation', async () => {
+    const server = await startBackend();
+    // The annotation-free payments entities use payments-backup (first by name); the override
+    // lives in payments-oncall, which the schedule route shows.
+    const res = await request(server)
+      .get('/api/reliability/oncall')
+      .query({
+        group: 'group:default/payments',
+        from: '2026-11-24T00:00:00Z',
+        to: '2026-11-27T00:00:00Z',
+      })
+      .set('Authorization', auth);
+    expect(res.status).toBe(200);
+    const oncall = res.body.rotations.find(
+      (r: any) => r.policy === 'escalationpolicy:default/payments-oncall',
+    );
+    expect(oncall.shifts).toEqual([
+      {
+        userRef: 'user:default/alice',
+        from: '2026-11-24T00:00:00.000Z',
+        until: '2026-11-25T00:00:00.000Z',
+      },
+      {
+        userRef: 'user:default/erin',
+        from: '2026-11-25T00:00:00.000Z',
+        until: '2026-11-26T00:00:00.000Z',
+      },
+      {
+        userRef: 'user:default/alice',
+        from: '2026-11-26T00:00:00.000Z',
+        until: '2026-11-27T00:00:00.000Z',
+      },
+    ]);
+  });
+});
+
+describe('lookup', () => {
+  async function lookup(server: unknown, q: string, limit?: number) {
+    const res = await request(server as never)
+      .get('/api/reliability/lookup')
+      .query({ q, ...(limit ? { limit } : {}) })
+      .set('Authorization', auth);
+    expect(res.status).toBe(200);
+    return res.body.items.map((i: any) => i.entityRef);
+  }
+
+  it('ranks an exact name first, then prefixes, then substrings', async () => {
+    const server = await startBackend();
+    expect(await lookup(server, 'payroll')).toEqual([
+      'component:default/payroll',
+    ]);
+    // By service-name annotation (exact), then by prefix on names, titles and owners.
+    expect((await lookup(server, 'pay'))[0]).toBe(
+      'component:default/payments-service',
+    );
+    expect(await lookup(server, 'gateway')).toEqual([
+      'component:default/api-gateway',
+    ]);
+    expect(await lookup(server, 'checkout')).toEqual([
+      'component:default/payments-service',
+    ]);
+  });
+
+  it('finds entities by owner, and answers who is on call for each', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/reliability/lookup')
+      .query({ q: 'platform' })
+      .set('Authorization', auth);
+    expect(res.body.items).toEqual([
+      {
+        entityRef: 'component:default/api-gateway',
+        title: 'API gateway',
+        kind: 'Component',
+        owner: { ref: 'group:default/platform', title: 'Platform' },
+        onCall: expect.any(Array),
+        escalationPolicy: {
+          ref: 'escalationpolicy:default/engineering-oncall',
+          source: 'parent-group',
+        },
+      },
+    ]);
+  });
+
+  it('never shows an entity the caller may not read', async () => {
+    const server = await startBackend({ hidden: ['secret-payments-vault'] });
+    const found = await lookup(server, 'payments', 50);
+    expect(found).toContain('component:default/payments-service');
+    expect(found).not.toContain('component:default/secret-payments-vault');
+    const hidden = await request(server)
+      .get(
+        '/api/reliability/entities/component/default/secret-payments-vault/escalation',
+      )
+      .set('Authorization', auth);
+    expect(hidden.status).toBe(404);
+  });
+});
+
+describe('escalation routes', () => {
+  it.each([
+    '/entities/component/default/payments-service/escalation',
+    '/lookup?q=pay',
+    '/oncall?group=group:default/payments',
+  ])('%s requires credentials', async path => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/reliability${path}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it.each([
+    [
+      '/entities/component/default/missing/escalation',
+      404,
+      'No entity component:default/missing',
+    ],
+    [
+      '/entities/component/default/payments-service/escalation?at=soon',
+      400,
+      'at: must be an ISO-8601 time',
+    ],
+    ['/lookup', 400, 'q: '],
+    ['/lookup?q=pay&limit=51', 400, 'limit: '],
+    ['/oncall', 400, 'group: '],
+    ['/oncall?group=user:default/alice', 400, 'is not a group ref'],
+    [
+      '/oncall?group=group:default/nobody',
+      404,
+      'No group group:default/nobody',
+    ],
+    [
+      '/oncall?group=payments&from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z',
+      400,
+      'at most 92 days apart',
+    ],
+  ])('%s answers %p', async (path, status, message) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/reliability${path}`)
+      .set('Authorization', auth);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toContain(message);
+  });
+});
