@@ -44,10 +44,10 @@ export function rankLookup(
       candidates.push({ entity, rank });
     }
   }
-  candidates.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      (a.entity.ref < b.entity.ref ? -1 : a.entity.ref > b.entity.ref ? 1 : 0),
-  );
+  const byRef = (a: Candidate, b: Candidate) => {
+    if (a.entity.ref === b.entity.ref) return 0;
+    return a.entity.ref < b.entity.ref ? -1 : 1;
+  };
+  candidates.sort((a, b) => a.rank - b.rank || byRef(a, b));
   return candidates.map(c => c.entity);
 }

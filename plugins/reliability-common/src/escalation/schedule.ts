@@ -86,15 +86,13 @@ function coveredBetween(
     zone: rotation.timeZone,
   }).startOf('day');
   const last = to.getTime() + DAY_MS;
+  const at = (date: DateTime, minutes: number) =>
+    date
+      .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
+      .toMillis();
   while (day.toMillis() <= last) {
-    const at = (minutes: number, nextDay = false) =>
-      (nextDay ? day.plus({ days: 1 }) : day)
-        .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
-        .toMillis();
-    windows.push([
-      at(coverage.start),
-      at(coverage.end, coverage.end <= coverage.start),
-    ]);
+    const endDay = coverage.end <= coverage.start ? day.plus({ days: 1 }) : day;
+    windows.push([at(day, coverage.start), at(endDay, coverage.end)]);
     day = day.plus({ days: 1 });
   }
   return windows;
