@@ -158,7 +158,9 @@ async function startBackend() {
   let evaluation: SchedulerServiceTaskInvocationDefinition | undefined;
   const scheduler = mockServices.scheduler.mock({
     async scheduleTask(task) {
-      evaluation = task;
+      if (task.id === 'reliability-slo-evaluation') {
+        evaluation = task;
+      }
     },
   });
   const { server } = await startTestBackend({

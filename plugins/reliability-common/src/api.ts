@@ -89,6 +89,8 @@ export type OnCallEntry = {
   email: string | null;
   /** The rotation that put them on call; null for a level that names the user directly. */
   rotation: string | null;
+  /** The rotation's time zone, for showing its local times. */
+  timeZone: string | null;
   from: string | null;
   until: string | null;
 };

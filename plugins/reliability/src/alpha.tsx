@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  PageBlueprint,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -8,7 +9,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
 import { reliabilityApiRef, ReliabilityClient } from './api';
+import { lookupRouteRef } from './routes';
 import { isReliabilityAvailable, isSloAvailable } from './conditions';
 
 /** The client of the reliability backend. */
@@ -58,6 +62,30 @@ export const entitySloSummaryCard = EntityCardBlueprint.make({
   },
 });
 
+/** The "Ownership & escalation" card, on every entity the Reliability tab covers. */
+export const entityEscalationCard = EntityCardBlueprint.make({
+  name: 'escalation',
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('./components/EntityEscalationCard').then(m => (
+        <m.EntityEscalationCard />
+      )),
+  },
+});
+
+/** "Who do I page?": ownership and escalation lookup across the catalog. */
+export const lookupPage = PageBlueprint.make({
+  name: 'lookup',
+  params: {
+    path: '/who-do-i-page',
+    title: 'Who do I page?',
+    icon: <ContactPhoneIcon />,
+    routeRef: convertLegacyRouteRef(lookupRouteRef),
+    loader: () => import('./components/LookupPage').then(m => <m.LookupPage />),
+  },
+});
+
 /**
  * The reliability suite's frontend plugin for the new frontend system.
  *
@@ -70,5 +98,8 @@ export default createFrontendPlugin({
     entityReliabilityContent,
     entitySloContent,
     entitySloSummaryCard,
+    entityEscalationCard,
+    lookupPage,
   ],
+  routes: { lookup: convertLegacyRouteRef(lookupRouteRef) },
 });

@@ -9,6 +9,8 @@ export {
   EntityReliabilityContent,
   EntitySloContent,
   SloSummaryCard,
+  EntityEscalationCard,
+  ReliabilityLookupPage,
 } from './plugin';
 export { isReliabilityAvailable, isSloAvailable } from './conditions';
 export { reliabilityApiRef, ReliabilityClient } from './api';

@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { reliabilityApiRef, ReliabilityClient } from './api';
+import { lookupRouteRef } from './routes';
 
 /**
  * The reliability suite's frontend plugin, for apps on the legacy frontend system. Apps on the
@@ -15,6 +17,7 @@ import { reliabilityApiRef, ReliabilityClient } from './api';
  */
 export const reliabilityPlugin = createPlugin({
   id: 'reliability',
+  routes: { lookup: lookupRouteRef },
   apis: [
     createApiFactory({
       api: reliabilityApiRef,
@@ -69,5 +72,35 @@ export const SloSummaryCard = reliabilityPlugin.provide(
       lazy: () =>
         import('./components/SloSummaryCard').then(m => m.SloSummaryCard),
     },
+  }),
+);
+
+/**
+ * The "Ownership & escalation" card, for an entity's overview.
+ *
+ * @public
+ */
+export const EntityEscalationCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEscalationCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityEscalationCard').then(
+          m => m.EntityEscalationCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Who do I page?" page, for a `<Route path="/who-do-i-page">`.
+ *
+ * @public
+ */
+export const ReliabilityLookupPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityLookupPage',
+    mountPoint: lookupRouteRef,
+    component: () => import('./components/LookupPage').then(m => m.LookupPage),
   }),
 );

@@ -143,6 +143,7 @@ export function evaluatePolicy(
             userRef: shift.userRef,
             ...person(shift.userRef),
             rotation: rotation.name,
+            timeZone: rotation.timeZone,
             from: shift.from.toISOString(),
             until: shift.until.toISOString(),
           });
@@ -161,6 +162,7 @@ export function evaluatePolicy(
           userRef: target.ref,
           ...person(target.ref),
           rotation: null,
+          timeZone: null,
           from: null,
           until: null,
         });

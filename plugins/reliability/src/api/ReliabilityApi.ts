@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  EscalationResponse,
+  LookupResponse,
+  OnCallScheduleResponse,
   SloHistoryResponse,
   SloListResponse,
   SloPolicyResponse,
@@ -14,6 +17,12 @@ export interface ReliabilityApi {
     slo: { namespace: string; name: string },
     options: { objective: number; from?: string; to?: string },
   ): Promise<SloHistoryResponse>;
+  getEntityEscalation(entity: CompoundEntityRef): Promise<EscalationResponse>;
+  lookup(query: string, limit?: number): Promise<LookupResponse>;
+  getOnCallSchedule(
+    groupRef: string,
+    options: { from: string; to: string },
+  ): Promise<OnCallScheduleResponse>;
 }
 
 /** @public */

@@ -2,6 +2,9 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  EscalationResponse,
+  LookupResponse,
+  OnCallScheduleResponse,
   SloHistoryResponse,
   SloListResponse,
   SloPolicyResponse,
@@ -36,6 +39,25 @@ export class ReliabilityClient implements ReliabilityApi {
       `/slos/${encodeURIComponent(slo.namespace)}/${encodeURIComponent(
         slo.name,
       )}/history?${query}`,
+    );
+  }
+
+  getEntityEscalation(entity: CompoundEntityRef): Promise<EscalationResponse> {
+    return this.get(`${entityPath(entity)}/escalation`);
+  }
+
+  lookup(query: string, limit = 10): Promise<LookupResponse> {
+    return this.get(
+      `/lookup?${new URLSearchParams({ q: query, limit: String(limit) })}`,
+    );
+  }
+
+  getOnCallSchedule(
+    groupRef: string,
+    options: { from: string; to: string },
+  ): Promise<OnCallScheduleResponse> {
+    return this.get(
+      `/oncall?${new URLSearchParams({ group: groupRef, ...options })}`,
     );
   }
 

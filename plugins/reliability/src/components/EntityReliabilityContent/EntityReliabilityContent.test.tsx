@@ -6,7 +6,11 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
-import { mockReliabilityApi, sloItem } from '../../__testUtils__/sloItems';
+import {
+  escalationResponse,
+  mockReliabilityApi,
+  sloItem,
+} from '../../__testUtils__/mockReliabilityApi';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 
 const ordersService: Entity = {
@@ -37,7 +41,18 @@ const ordersService: Entity = {
   ],
 };
 
-async function renderFor(entity: Entity, slos = mockReliabilityApi([])) {
+async function renderFor(
+  entity: Entity,
+  slos = mockReliabilityApi(
+    [],
+    escalationResponse({
+      escalationPolicy: { ref: null, source: 'none' },
+      onCall: [],
+      levels: [],
+      contacts: {},
+    }),
+  ),
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, slos]]}>
       <EntityProvider entity={entity}>
@@ -55,9 +70,25 @@ describe('EntityReliabilityContent', () => {
     const strip = screen.getByLabelText('Ownership and escalation');
     const owner = within(strip).getByRole('link', { name: /commerce/ });
     expect(owner).toHaveAttribute('href', '/catalog/default/group/commerce');
-    expect(strip).toHaveTextContent(
-      'On call nowNot configured: no escalation policy covers this entity',
+    expect(
+      await within(strip).findByText(
+        /Not configured: no escalation policy covers this entity/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says who is on call now, until when, and whom to escalate to after how long', async () => {
+    await renderFor(
+      ordersService,
+      mockReliabilityApi([], escalationResponse()),
     );
+    const strip = screen.getByLabelText('Ownership and escalation');
+    const dave = await within(strip).findByRole('link', {
+      name: /Dave Tanaka/,
+    });
+    expect(dave).toHaveAttribute('href', '/catalog/default/user/dave');
+    expect(strip).toHaveTextContent(/until .*23 Nov.*\(.*Europe\/London\)/);
+    expect(strip).toHaveTextContent('Escalate nextSRE after 20 minutes');
   });
 
   it('says plainly when an entity has no owner', async () => {
@@ -114,10 +145,9 @@ describe('EntityReliabilityContent', () => {
         'No runbooks yet: add metadata.links entries with type: runbook.',
       ),
     ).toBeInTheDocument();
+    // With no policy, the escalation card offers one to paste for the owning team.
     expect(
-      screen.getByText(
-        'No escalation policy yet: add an EscalationPolicy for the owning team.',
-      ),
+      await screen.findByText('Ownership & escalation'),
     ).toBeInTheDocument();
   });
 

@@ -10,8 +10,8 @@ import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import { Grid, List, ListItem, ListItemText } from '@material-ui/core';
 import { CapabilityCard } from './CapabilityCard';
 import { OwnershipStrip } from './OwnershipStrip';
-import { escalationPolicySnippet } from './snippets';
 import { SloSummaryCard } from '../SloSummaryCard';
+import { EntityEscalationCard } from '../EntityEscalationCard';
 
 function runbookLinks(entity: Entity): EntityLink[] {
   return (entity.metadata.links ?? []).filter(link => link.type === 'runbook');
@@ -92,12 +92,7 @@ export function EntityReliabilityContent() {
           />
         </Grid>
         <Grid item xs={12}>
-          <CapabilityCard
-            title="Escalation"
-            shows="Who is on call right now, in their time zone, and whom to escalate to after how many minutes."
-            configure="No escalation policy yet: add an EscalationPolicy for the owning team."
-            snippet={escalationPolicySnippet(entity)}
-          />
+          <EntityEscalationCard />
         </Grid>
       </Grid>
     </>

@@ -1,9 +1,18 @@
-import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
 import {
+  Entity,
+  getCompoundEntityRef,
+  RELATION_OWNED_BY,
+} from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  EntityRefLink,
   EntityRefLinks,
   getEntityRelations,
 } from '@backstage/plugin-catalog-react';
 import { Paper, Typography, makeStyles } from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../api';
+import { untilText } from '../EntityEscalationCard/formatTime';
 
 const useStyles = makeStyles(theme => ({
   strip: {
@@ -34,12 +43,49 @@ function Field(props: { label: string; children: React.ReactNode }) {
 }
 
 /**
- * The first thing a responder reads: who owns this, who is on call now, and whom to escalate
- * to next.
+ * The first thing a responder reads: who owns this, who is on call now (until when, in their
+ * time zone and the rotation's), and whom to escalate to next, after how long.
  */
 export function OwnershipStrip(props: { entity: Entity }) {
   const classes = useStyles();
+  const api = useApi(reliabilityApiRef);
   const owners = getEntityRelations(props.entity, RELATION_OWNED_BY);
+  const { value, loading, error } = useAsync(
+    () => api.getEntityEscalation(getCompoundEntityRef(props.entity)),
+    [api, props.entity],
+  );
+
+  let onCall: React.ReactNode = 'Loading…';
+  let next: React.ReactNode = 'Loading…';
+  if (error) {
+    onCall = `Unavailable: ${error.message}`;
+    next = 'Unavailable';
+  } else if (!loading && value) {
+    const first = value.onCall.filter(entry => entry.level === 1);
+    if (value.escalationPolicy.source === 'none') {
+      onCall = 'Not configured: no escalation policy covers this entity';
+    } else if (first.length === 0) {
+      onCall = 'Nobody at the first level right now';
+    } else {
+      onCall = first.map((entry, i) => (
+        <span key={`${entry.rotation}/${entry.userRef}`}>
+          {i > 0 && ', '}
+          <EntityRefLink
+            entityRef={entry.userRef}
+            title={entry.displayName}
+          />{' '}
+          {untilText(entry.until, entry.timeZone)}
+        </span>
+      ));
+    }
+    const level = value.levels.find(l => l.level === 2);
+    next = level
+      ? `${level.targets.map(t => t.displayName).join(', ')} after ${
+          level.delayMinutes
+        } minutes`
+      : 'No further level';
+  }
+
   return (
     <Paper
       component="section"
@@ -53,10 +99,8 @@ export function OwnershipStrip(props: { entity: Entity }) {
           'No owner: set spec.owner in catalog-info.yaml'
         )}
       </Field>
-      <Field label="On call now">
-        Not configured: no escalation policy covers this entity
-      </Field>
-      <Field label="Escalate next">Not configured</Field>
+      <Field label="On call now">{onCall}</Field>
+      <Field label="Escalate next">{next}</Field>
     </Paper>
   );
 }

@@ -7,7 +7,10 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { reliabilityApiRef } from '../../api';
-import { mockReliabilityApi, sloItem } from '../../__testUtils__/sloItems';
+import {
+  mockReliabilityApi,
+  sloItem,
+} from '../../__testUtils__/mockReliabilityApi';
 import { EntitySloContent } from './EntitySloContent';
 
 const ordersService: Entity = {

@@ -1,5 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  EscalationResponse,
   SloItem,
   SloStatus,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -84,6 +85,9 @@ export function sloItem(
 /** A reliability API answering with `items`, and a flat budget history. */
 export function mockReliabilityApi(
   items: SloItem[] | Error,
+  escalation: EscalationResponse | Error = new Error(
+    'no escalation in this test',
+  ),
 ): jest.Mocked<ReliabilityApi> {
   return {
     getEntitySlos: jest.fn(async (_entity: CompoundEntityRef) => {
@@ -93,6 +97,14 @@ export function mockReliabilityApi(
       return { items };
     }),
     getEntityPolicy: jest.fn(),
+    getEntityEscalation: jest.fn(async (_entity: CompoundEntityRef) => {
+      if (escalation instanceof Error) {
+        throw escalation;
+      }
+      return escalation;
+    }),
+    lookup: jest.fn(),
+    getOnCallSchedule: jest.fn(),
     getSloHistory: jest.fn(
       async (
         _slo: { namespace: string; name: string },
@@ -113,5 +125,67 @@ export function mockReliabilityApi(
         ],
       }),
     ),
+  };
+}
+
+/** The escalation of orders-service: Dave on call in the London rotation, SRE after 20 minutes. */
+export function escalationResponse(
+  overrides: Partial<EscalationResponse> = {},
+): EscalationResponse {
+  return {
+    entityRef: 'component:default/orders-service',
+    owner: {
+      ref: 'group:default/commerce',
+      title: 'Commerce',
+      email: 'commerce@example.com',
+    },
+    escalationPolicy: {
+      ref: 'escalationpolicy:default/commerce-oncall',
+      source: 'owner',
+    },
+    onCall: [
+      {
+        level: 1,
+        userRef: 'user:default/dave',
+        displayName: 'Dave Tanaka',
+        email: 'dave@example.com',
+        rotation: 'primary',
+        timeZone: 'Europe/London',
+        from: '2026-11-16T10:00:00.000Z',
+        until: '2026-11-23T10:00:00.000Z',
+      },
+    ],
+    levels: [
+      {
+        level: 1,
+        delayMinutes: 0,
+        targets: [
+          {
+            type: 'rotation',
+            ref: 'primary',
+            displayName: 'primary rotation (Europe/London)',
+            users: ['user:default/dave'],
+          },
+        ],
+      },
+      {
+        level: 2,
+        delayMinutes: 20,
+        targets: [
+          {
+            type: 'group',
+            ref: 'group:default/sre',
+            displayName: 'SRE',
+            users: ['user:default/grace', 'user:default/henry'],
+          },
+        ],
+      },
+    ],
+    contacts: {
+      slack: '#commerce-oncall',
+      email: 'commerce-oncall@example.com',
+    },
+    warnings: [],
+    ...overrides,
   };
 }

@@ -1,0 +1,4 @@
+export {
+  EntityEscalationCard,
+  EscalationDetails,
+} from './EntityEscalationCard';
