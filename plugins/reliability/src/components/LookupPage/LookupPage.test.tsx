@@ -1,6 +1,6 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
 import { mockReliabilityApi } from '../../__testUtils__/mockReliabilityApi';
 import { LookupPage } from './LookupPage';
@@ -67,8 +67,10 @@ describe('LookupPage', () => {
     fireEvent.change(screen.getByLabelText('Search who to page'), {
       target: { value: 'nothing-here' },
     });
-    expect(
-      await screen.findByText(/^Nothing matches “nothing-here”\.$/),
-    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.getByText(/^Nothing matches “nothing-here”\.$/),
+      ).toBeInTheDocument(),
+    );
   });
 });
