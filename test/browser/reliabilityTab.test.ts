@@ -178,4 +178,38 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
       fullPage: true,
     });
   });
+
+  it("finds a demo service's on-call on the Who do I page? page", async () => {
+    // Who is on call depends on today's date: ask the API, then expect the page to say it.
+    const { backstageIdentity } = await (
+      await fetch(`${backend.baseUrl}/api/auth/guest/refresh`)
+    ).json();
+    const expected = await eventually(async () => {
+      const res = await fetch(
+        `${backend.baseUrl}/api/reliability/entities/component/default/orders-service/escalation`,
+        { headers: { authorization: `Bearer ${backstageIdentity.token}` } },
+      );
+      const body = await res.json();
+      return body.onCall?.find((entry: { level: number }) => entry.level === 1)
+        ?.displayName as string | undefined;
+    }, "orders-service's on-call from the API");
+
+    await page.goto(`${backend.baseUrl}/who-do-i-page`);
+    await page.getByLabel('Search who to page').fill('orders');
+    const result = page
+      .getByRole('list', { name: 'Who to page' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Orders service' });
+    await result.waitFor({ timeout: 30_000 });
+    const text = await result.innerText();
+    assert.match(text, /owned by Commerce/);
+    assert.ok(
+      text.includes(`Page ${expected}`),
+      `expected "Page ${expected}" in: ${text}`,
+    );
+    await page.screenshot({
+      path: join(artifactsDir, 'who-do-i-page.png'),
+      fullPage: true,
+    });
+  });
 });

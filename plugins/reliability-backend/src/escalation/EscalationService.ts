@@ -16,9 +16,11 @@ import {
   OnCallProvider,
   ProvidedEscalation,
 } from '@reliability-suite/backstage-plugin-reliability-node';
-import { OwnershipIndex, toIndexedEntity } from './OwnershipIndex';
+import { OwnershipIndex, ownerRefOf, toIndexedEntity } from './OwnershipIndex';
 import { rankLookup } from './rankLookup';
 import { resolveEscalation } from './resolveEscalation';
+
+const STALE_INDEX_RETRY_MS = 10_000;
 
 /**
  * Answers the escalation routes: the entity itself is read from the catalog with the caller's
@@ -27,6 +29,7 @@ import { resolveEscalation } from './resolveEscalation';
  */
 export class EscalationService {
   private index: OwnershipIndex | undefined;
+  private builtAt = 0;
   private building: Promise<OwnershipIndex> | undefined;
 
   constructor(
@@ -48,14 +51,27 @@ export class EscalationService {
     }
     try {
       this.index = await this.building;
+      this.builtAt = Date.now();
       return this.index;
     } finally {
       this.building = undefined;
     }
   }
 
-  private async currentIndex(): Promise<OwnershipIndex> {
-    return this.index ?? this.refresh();
+  private async currentIndex(mustKnow?: string): Promise<OwnershipIndex> {
+    const index = this.index ?? (await this.refresh());
+    // An owner the index has never seen means it predates the owner (a backend that just started
+    // before the catalog finished loading, or a new team): rebuild now rather than wait for the
+    // schedule, at most every few seconds.
+    if (
+      mustKnow &&
+      !index.groups.has(mustKnow) &&
+      !index.users.has(mustKnow) &&
+      Date.now() - this.builtAt > STALE_INDEX_RETRY_MS
+    ) {
+      return this.refresh();
+    }
+    return index;
   }
 
   async getEscalation(
@@ -69,7 +85,11 @@ export class EscalationService {
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    return this.resolve(entity, await this.currentIndex(), at);
+    return this.resolve(
+      entity,
+      await this.currentIndex(ownerRefOf(entity)),
+      at,
+    );
   }
 
   private async resolve(

@@ -44,6 +44,8 @@ export type IndexedPolicy = {
 };
 
 const PAGE_SIZE = 1000;
+// Definitions, not things that run: nobody is paged for them.
+const NOT_PAGED_FOR = new Set(['location', 'escalationpolicy', 'slo', 'sli']);
 const FIELDS = [
   'kind',
   'metadata.name',
@@ -179,7 +181,7 @@ export class OwnershipIndex {
           .map(r => r.targetRef)
           .sort(),
       });
-    } else if (kind !== 'location' && kind !== 'escalationpolicy') {
+    } else if (!NOT_PAGED_FOR.has(kind)) {
       this.entities.push(toIndexedEntity(entity));
     }
   }
