@@ -27,6 +27,11 @@ backend.add(
 );
 backend.add(
   import(
+    '@reliability-suite/backstage-plugin-reliability-backend-module-pagerduty'
+  ),
+);
+backend.add(
+  import(
     '@reliability-suite/backstage-plugin-catalog-backend-module-reliability'
   ),
 );
