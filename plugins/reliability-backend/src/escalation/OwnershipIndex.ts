@@ -7,6 +7,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_SERVICE_NAME,
   ESCALATION_POLICY_KIND,
   EscalationPolicyDefinition,
   parseEscalationPolicySpec,
@@ -15,6 +16,10 @@ import {
 
 export type IndexedEntity = {
   ref: string;
+  /** Lower-cased name and `reliability.io/service-name`, for lookup. */
+  searchNames?: string[];
+  /** Lower-cased title, tags and owner (ref, name, display name), for lookup. */
+  searchOthers?: string[];
   kind: string;
   namespace: string;
   name: string;
@@ -141,6 +146,7 @@ export class OwnershipIndex {
     for (const list of index.policiesByOwner.values()) {
       list.sort((a, b) => a.name.localeCompare(b.name));
     }
+    index.prepareSearch();
     return index;
   }
 
@@ -206,6 +212,29 @@ export class OwnershipIndex {
     const list = this.policiesByOwner.get(policy.ownerRef) ?? [];
     list.push(policy);
     this.policiesByOwner.set(policy.ownerRef, list);
+  }
+
+  private prepareSearch() {
+    const lower = (text: string) => text.toLocaleLowerCase('en-US');
+    for (const entity of this.entities) {
+      entity.searchNames = [
+        entity.name,
+        entity.annotations[ANNOTATION_SERVICE_NAME] ?? '',
+      ]
+        .filter(Boolean)
+        .map(lower);
+      entity.searchOthers = [
+        entity.title,
+        ...entity.tags,
+        ...(entity.ownerRef
+          ? [
+              entity.ownerRef,
+              parseEntityRef(entity.ownerRef).name,
+              this.displayNameOf(entity.ownerRef),
+            ]
+          : []),
+      ].map(lower);
+    }
   }
 
   /** A user or group's name for people to read. */

@@ -1,4 +1,3 @@
-import { ANNOTATION_SERVICE_NAME } from '@reliability-suite/backstage-plugin-reliability-common';
 import { IndexedEntity, OwnershipIndex } from './OwnershipIndex';
 
 type Candidate = { entity: IndexedEntity; rank: number };
@@ -18,28 +17,18 @@ export function rankLookup(
   }
   const candidates: Candidate[] = [];
   for (const entity of index.entities) {
-    const names = [
-      entity.name,
-      entity.annotations[ANNOTATION_SERVICE_NAME] ?? '',
-    ]
-      .filter(Boolean)
-      .map(s => s.toLocaleLowerCase('en-US'));
-    const others = [
-      entity.title,
-      ...entity.tags,
-      ...(entity.ownerRef
-        ? [
-            entity.ownerRef,
-            entity.ownerRef.split('/').pop()!,
-            index.displayNameOf(entity.ownerRef),
-          ]
-        : []),
-    ].map(s => s.toLocaleLowerCase('en-US'));
+    const names = entity.searchNames ?? [];
+    const others = entity.searchOthers ?? [];
     let rank: number | undefined;
     if (names.includes(q)) rank = 0;
     else if (others.includes(q)) rank = 1;
-    else if ([...names, ...others].some(s => s.startsWith(q))) rank = 2;
-    else if ([...names, ...others].some(s => s.includes(q))) rank = 3;
+    else if (
+      names.some(s => s.startsWith(q)) ||
+      others.some(s => s.startsWith(q))
+    )
+      rank = 2;
+    else if (names.some(s => s.includes(q)) || others.some(s => s.includes(q)))
+      rank = 3;
     if (rank !== undefined) {
       candidates.push({ entity, rank });
     }
