@@ -271,4 +271,69 @@ describe('ReliabilityEntitiesProcessor', () => {
       { source: groupRef, type: 'ownerOf', target: policyRef },
     ]);
   });
+
+  const rotation = {
+    name: 'primary',
+    timeZone: 'Asia/Seoul',
+    length: 'P1W',
+    handoff: '10:00',
+    startDate: '2026-01-05',
+    members: ['user:default/alice'],
+  };
+  it.each([
+    [
+      'a level naming an unknown rotation',
+      { rotations: [rotation], levels: [{ targets: ['rotation:secondary'] }] },
+      'spec.levels[0].targets[0] names the rotation "secondary", which this policy does not define',
+    ],
+    [
+      'an override of an unknown rotation',
+      {
+        rotations: [rotation],
+        overrides: [
+          {
+            rotation: 'nights',
+            user: 'bob',
+            from: '2026-11-01T00:00:00Z',
+            until: '2026-11-02T00:00:00Z',
+          },
+        ],
+        levels: [{ targets: ['rotation:primary'] }],
+      },
+      'spec.overrides[0].rotation "nights" is not a rotation of this policy',
+    ],
+    [
+      'an invalid time zone',
+      {
+        rotations: [{ ...rotation, timeZone: 'Seoul' }],
+        levels: [{ targets: ['rotation:primary'] }],
+      },
+      'spec.rotations[0].timeZone "Seoul" is not an IANA time zone such as Asia/Seoul',
+    ],
+    [
+      'a bad duration',
+      {
+        rotations: [{ ...rotation, length: 'weekly' }],
+        levels: [{ targets: ['rotation:primary'] }],
+      },
+      'spec.rotations[0].length "weekly" is not an ISO-8601 duration such as P1D, P1W or P2W',
+    ],
+    [
+      'empty members',
+      {
+        rotations: [{ ...rotation, members: [] }],
+        levels: [{ targets: ['rotation:primary'] }],
+      },
+      'spec.rotations[0].members must list at least one user',
+    ],
+  ])('rejects an EscalationPolicy with %s', async (_case, spec, message) => {
+    await expect(
+      processor.validateEntityKind(
+        entity('reliability.io/v1alpha1', 'EscalationPolicy', {
+          owner: 'group:default/payments',
+          ...spec,
+        }),
+      ),
+    ).rejects.toThrow(`Invalid EscalationPolicy "example": ${message}`);
+  });
 });

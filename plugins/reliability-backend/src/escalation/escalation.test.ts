@@ -110,6 +110,11 @@ const entities: Entity[] = [
     ],
   }),
   policy('sre-oncall', 'group:default/sre'),
+  // Invalid (a level names a rotation it does not define): the catalog rejects it, and even
+  // if it got through, Platform's entities fall back to the parent group's policy.
+  policy('platform-broken', 'group:default/platform', {
+    levels: [{ delayMinutes: 0, targets: ['rotation:nope'] }],
+  }),
   component('payments-service', 'payments', {
     title: 'Payments service',
     tags: ['checkout'],
