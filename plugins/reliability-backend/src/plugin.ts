@@ -92,7 +92,6 @@ export const reliabilityPlugin = createBackendPlugin({
         const escalation = new EscalationService({
           catalog,
           auth,
-          logger,
           providers: onCallProviders,
         });
         // Each replica keeps its own copy of the ownership index.

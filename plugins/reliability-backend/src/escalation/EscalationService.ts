@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -18,7 +17,7 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-node';
 import { OwnershipIndex, ownerRefOf, toIndexedEntity } from './OwnershipIndex';
 import { rankLookup } from './rankLookup';
-import { resolveEscalation } from './resolveEscalation';
+import { findCatalogPolicy, resolveEscalation } from './resolveEscalation';
 
 const STALE_INDEX_RETRY_MS = 10_000;
 
@@ -36,7 +35,6 @@ export class EscalationService {
     private readonly options: {
       catalog: CatalogService;
       auth: AuthService;
-      logger: LoggerService;
       providers: OnCallProvider[];
     },
   ) {}
@@ -97,7 +95,12 @@ export class EscalationService {
     index: OwnershipIndex,
     at: Date,
   ): Promise<EscalationResponse> {
-    const provider = this.options.providers.find(p => p.handles(entity));
+    const indexed = toIndexedEntity(entity);
+    // A policy the entity names itself comes before any pager: ask the pager only without one.
+    const named = findCatalogPolicy(indexed, index, 'annotation').policy;
+    const provider = named
+      ? undefined
+      : this.options.providers.find(p => p.handles(entity));
     let provided: ProvidedEscalation | undefined;
     const providerWarnings: string[] = [];
     if (provider) {
@@ -112,7 +115,7 @@ export class EscalationService {
       }
     }
     return resolveEscalation({
-      entity: toIndexedEntity(entity),
+      entity: indexed,
       index,
       at,
       provided,

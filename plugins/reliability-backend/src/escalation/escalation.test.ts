@@ -128,6 +128,12 @@ const entities: Entity[] = [
   component('paged-service', 'payments', {
     annotations: { 'pagerduty.com/service-id': 'PSERVICE' },
   }),
+  component('paged-but-named', 'payments', {
+    annotations: {
+      'pagerduty.com/service-id': 'PSERVICE',
+      'reliability.io/escalation-policy': 'sre-oncall',
+    },
+  }),
   component('payroll', 'payments', { title: 'Payroll' }),
   component('secret-payments-vault', 'payments'),
 ];
