@@ -12,6 +12,9 @@ import {
 import { readDurationFromConfig } from '@backstage/config';
 import { EscalationService } from './escalation/EscalationService';
 import { createEscalationRoutes } from './escalation/routes';
+import { reliabilityPermissions } from '@reliability-suite/backstage-plugin-reliability-common';
+import { DatabaseObservationStore } from './dependencies/DatabaseObservationStore';
+import { createObservationRoutes } from './dependencies/routes';
 import { createRouter } from './router';
 import { DatabaseSloSnapshotStore } from './slo/DatabaseSloSnapshotStore';
 import { createSloRoutes } from './slo/routes';
@@ -52,6 +55,8 @@ export const reliabilityPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
       async init({
@@ -62,8 +67,11 @@ export const reliabilityPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        permissions,
+        permissionsRegistry,
         scheduler,
       }) {
+        permissionsRegistry.addPermissions(reliabilityPermissions);
         const sloConfig = readSloConfig(config);
         const store = await DatabaseSloSnapshotStore.create({ database });
         const sloCatalog = new SloCatalog(catalog);
@@ -109,6 +117,10 @@ export const reliabilityPlugin = createBackendPlugin({
           },
         });
 
+        const observations = await DatabaseObservationStore.create({
+          database,
+        });
+
         const slos = new SloService({
           catalog: sloCatalog,
           store,
@@ -119,6 +131,7 @@ export const reliabilityPlugin = createBackendPlugin({
             capabilities: [
               createSloRoutes({ httpAuth, catalog, slos }),
               createEscalationRoutes({ httpAuth, escalation }),
+              createObservationRoutes({ httpAuth, permissions, observations }),
             ],
           }),
         );

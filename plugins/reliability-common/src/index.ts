@@ -19,3 +19,5 @@ export * from './slo/sloState';
 export * from './slo/serviceRef';
 export * from './escalation/policy';
 export * from './escalation/schedule';
+export * from './permissions';
+export * from './dependencies/observation';

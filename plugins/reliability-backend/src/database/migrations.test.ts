@@ -11,6 +11,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     await knex.migrate.latest({ directory: migrationsDirectory });
     expect(await knex.schema.hasTable('slo_snapshots')).toBe(true);
+    expect(await knex.schema.hasTable('observed_dependencies')).toBe(true);
     await knex('slo_snapshots').insert({
       slo_ref: 'slo:default/orders-availability',
       objective_index: 0,
@@ -22,6 +23,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     await knex.migrate.rollback({ directory: migrationsDirectory }, true);
     expect(await knex.schema.hasTable('slo_snapshots')).toBe(false);
+    expect(await knex.schema.hasTable('observed_dependencies')).toBe(false);
 
     await knex.migrate.latest({ directory: migrationsDirectory });
     const [{ count }] = await knex('slo_snapshots').count({ count: '*' });

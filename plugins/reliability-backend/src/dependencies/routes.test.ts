@@ -1,0 +1,213 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { DatabaseObservationStore } from './DatabaseObservationStore';
+import { createObservationRoutes } from './routes';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+async function setup(
+  decision:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const knex = await databases.init('SQLITE_3');
+  const observations = await DatabaseObservationStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests => requests.map(() => ({ result: decision })),
+  });
+  const app = express()
+    .use(
+      createObservationRoutes({
+        httpAuth: mockServices.httpAuth(),
+        permissions,
+        observations,
+      }),
+    )
+    .use(mockErrorHandler());
+  return { app, observations, permissions };
+}
+
+const edges = [
+  {
+    source: 'component:default/orders-service',
+    target: 'component:config-service',
+    evidence: 'traffic',
+  },
+  {
+    source: 'component:payments-service',
+    target: 'component:default/auth-service',
+    evidence: 'incident',
+    detail: 'INC-7',
+    observedAt: '2026-11-20T10:00:00Z',
+  },
+];
+
+describe('observation routes', () => {
+  it('lets a service principal record edges, idempotently', async () => {
+    const { app, observations, permissions } = await setup(
+      AuthorizeResult.DENY,
+    );
+    for (let i = 0; i < 2; i++) {
+      const res = await request(app)
+        .post('/observations')
+        .set('Authorization', mockCredentials.service.header())
+        .send({ edges });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ recorded: 2 });
+    }
+    expect(permissions.authorize).not.toHaveBeenCalled();
+    const stored = await observations.listObservations();
+    expect(
+      stored.map(o => [o.source, o.target, o.evidence, o.detail, o.count]),
+    ).toEqual([
+      [
+        'component:default/orders-service',
+        'component:default/config-service',
+        'traffic',
+        '',
+        2,
+      ],
+      [
+        'component:default/payments-service',
+        'component:default/auth-service',
+        'incident',
+        'INC-7',
+        2,
+      ],
+    ]);
+  });
+
+  it('lets users with reliability.observation.create record, and no one else', async () => {
+    const allowed = await setup(AuthorizeResult.ALLOW);
+    const ok = await request(allowed.app)
+      .post('/observations')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ edges });
+    expect(ok.status).toBe(200);
+    expect(allowed.permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'reliability.observation.create',
+          }),
+        },
+      ],
+      expect.anything(),
+    );
+
+    const denied = await setup(AuthorizeResult.DENY);
+    const res = await request(denied.app)
+      .post('/observations')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ edges });
+    expect(res.status).toBe(403);
+    await expect(denied.observations.listObservations()).resolves.toEqual([]);
+
+    const anonymous = await request(denied.app)
+      .post('/observations')
+      .set('Authorization', mockCredentials.none.header())
+      .send({ edges });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it.each([
+    [
+      { source: 'orders-service', target: 'component:x', evidence: 'traffic' },
+      'edges[2].source: "orders-service" is not an entity ref',
+    ],
+    [
+      { source: 'component:x', target: '', evidence: 'traffic' },
+      'edges[2].target: "" is not an entity ref',
+    ],
+    [
+      { source: 'component:x', target: 'component:y', evidence: 'gossip' },
+      'edges[2].evidence: "gossip" is not one of traffic, incident, probe, manual',
+    ],
+    [
+      {
+        source: 'component:x',
+        target: 'component:y',
+        evidence: 'probe',
+        observedAt: 'yesterday',
+      },
+      'edges[2].observedAt: "yesterday" is not an ISO-8601 time',
+    ],
+  ])(
+    'rejects a batch with a bad edge, naming it, and writes nothing (%#)',
+    async (bad, message) => {
+      const { app, observations } = await setup();
+      const res = await request(app)
+        .post('/observations')
+        .set('Authorization', mockCredentials.service.header())
+        .send({ edges: [...edges, bad] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(message);
+      await expect(observations.listObservations()).resolves.toEqual([]);
+    },
+  );
+
+  it('takes 10,000 edges in one request and refuses more', async () => {
+    const { app, observations } = await setup();
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        source: `component:default/a-rather-long-service-name-${i}`,
+        target: 'resource:default/a-rather-long-shared-database-name',
+        evidence: 'traffic',
+        detail:
+          'sum by (client, server) (increase(traces_service_graph_request_total[1h]))',
+        observedAt: '2026-11-22T10:00:00.000Z',
+      }));
+    const ok = await request(app)
+      .post('/observations')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ edges: many(10_000) });
+    expect(ok.status).toBe(200);
+    await expect(observations.listObservations()).resolves.toHaveLength(10_000);
+
+    const tooMany = await request(app)
+      .post('/observations')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ edges: many(10_001) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toContain(
+      'at most 10000 edges per request',
+    );
+
+    const tooLarge = await request(app)
+      .post('/observations')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ edges: many(40_000) });
+    expect(tooLarge.status).toBe(413);
+  });
+
+  it('deletes wrong manual observations', async () => {
+    const { app, observations } = await setup();
+    const manual = {
+      source: 'component:default/report-generator',
+      target: 'resource:default/payments-db',
+      evidence: 'manual',
+    };
+    await request(app)
+      .post('/observations')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ edges: [manual] });
+    const res = await request(app)
+      .delete('/observations')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ edges: [manual] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ deleted: 1 });
+    await expect(observations.listObservations()).resolves.toEqual([]);
+  });
+});
