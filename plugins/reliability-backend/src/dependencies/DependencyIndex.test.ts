@@ -1,0 +1,131 @@
+import { DependencyIndex, ImpactQuery } from './DependencyIndex';
+
+function graph(edges: Array<[string, string, 'declared' | 'observed']>, nodes: string[] = []) {
+  const index = new DependencyIndex();
+  nodes.forEach(n => index.addEntity(n));
+  edges.forEach(([s, t, via]) => {
+    index.addEntity(s);
+    index.addEntity(t);
+    index.addEdge(s, t, via);
+  });
+  return index;
+}
+
+const all = { declared: true, observed: true };
+const query = (root: string, overrides: Partial<ImpactQuery> = {}): ImpactQuery => ({
+  root,
+  direction: 'downstream',
+  maxDepth: 20,
+  include: all,
+  maxResults: 10_000,
+  ...overrides,
+});
+const summarize = (index: DependencyIndex, q: ImpactQuery) =>
+  index.impact(q).steps.map(s => `${s.depth} ${s.path.join('>')} ${s.via}`);
+
+describe('DependencyIndex.impact', () => {
+  // web → api → db; batch → db (observed only); report → db (declared and observed).
+  const shop = graph([
+    ['web', 'api', 'declared'],
+    ['api', 'db', 'declared'],
+    ['batch', 'db', 'observed'],
+    ['report', 'db', 'declared'],
+    ['report', 'db', 'observed'],
+  ]);
+
+  it('walks downstream (what breaks if the root breaks) with depths and shortest paths', () => {
+    expect(summarize(shop, query('db'))).toEqual([
+      '1 db>api declared',
+      '1 db>batch observed',
+      '1 db>report both',
+      '2 db>api>web declared',
+    ]);
+  });
+
+  it('walks upstream (what the root depends on)', () => {
+    expect(summarize(shop, query('web', { direction: 'upstream' }))).toEqual([
+      '1 web>api declared',
+      '2 web>api>db declared',
+    ]);
+  });
+
+  it.each([
+    [{ declared: true, observed: false }, ['1 db>api declared', '1 db>report declared', '2 db>api>web declared']],
+    [{ declared: false, observed: true }, ['1 db>batch observed', '1 db>report observed']],
+  ])('follows only the included kinds of edge: %p', (include, expected) => {
+    expect(summarize(shop, query('db', { include }))).toEqual(expected);
+  });
+
+  it('handles cycles and self-loops, listing each entity once', () => {
+    const cyclic = graph([
+      ['a', 'b', 'declared'],
+      ['b', 'c', 'declared'],
+      ['c', 'a', 'declared'],
+      ['a', 'a', 'declared'],
+    ]);
+    expect(summarize(cyclic, query('a', { direction: 'upstream' }))).toEqual([
+      '1 a>b declared',
+      '2 a>b>c declared',
+    ]);
+  });
+
+  it('takes the shortest path through a diamond, ties by the smaller ref', () => {
+    // top depends on left and right; both depend on bottom; top also reaches bottom in 3 hops.
+    const diamond = graph([
+      ['top', 'right', 'declared'],
+      ['top', 'left', 'declared'],
+      ['right', 'bottom', 'declared'],
+      ['left', 'bottom', 'declared'],
+      ['top', 'long-1', 'declared'],
+      ['long-1', 'long-2', 'declared'],
+      ['long-2', 'bottom', 'declared'],
+    ]);
+    expect(summarize(diamond, query('top', { direction: 'upstream' }))).toEqual([
+      '1 top>left declared',
+      '1 top>long-1 declared',
+      '1 top>right declared',
+      '2 top>left>bottom declared',
+      '2 top>long-1>long-2 declared',
+    ]);
+  });
+
+  it('stops at maxDepth and truncates at maxResults, in order', () => {
+    const chain = graph([
+      ['e', 'd', 'declared'],
+      ['d', 'c', 'declared'],
+      ['c', 'b', 'declared'],
+      ['b', 'a', 'declared'],
+    ]);
+    expect(summarize(chain, query('a', { maxDepth: 2 }))).toEqual([
+      '1 a>b declared',
+      '2 a>b>c declared',
+    ]);
+    const fan = graph([
+      ['x3', 'hub', 'declared'],
+      ['x1', 'hub', 'declared'],
+      ['x2', 'hub', 'declared'],
+    ]);
+    expect(fan.impact(query('hub', { maxResults: 2 }))).toEqual({
+      steps: [
+        { ref: 'x1', depth: 1, path: ['hub', 'x1'], via: 'declared' },
+        { ref: 'x2', depth: 1, path: ['hub', 'x2'], via: 'declared' },
+      ],
+      truncated: true,
+    });
+  });
+
+  it('knows an unknown root has no impact', () => {
+    expect(shop.impact(query('nowhere'))).toEqual({ steps: [], truncated: false });
+  });
+
+  it('lists the edges of a node both ways, marking names that match no entity', () => {
+    const index = graph([['web', 'api', 'declared']], []);
+    index.addEdge('web', 'mystery-service', 'observed');
+    expect(index.isKnown('mystery-service')).toBe(false);
+    expect(index.edgesOf('web')).toEqual([
+      { source: 'web', target: 'api', via: 'declared' },
+      { source: 'web', target: 'mystery-service', via: 'observed' },
+    ]);
+    expect(index.edgesOf('api')).toEqual([{ source: 'web', target: 'api', via: 'declared' }]);
+  });
+});

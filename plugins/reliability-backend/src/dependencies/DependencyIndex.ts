@@ -1,0 +1,182 @@
+/** How an edge is known: declared in the catalog, observed at run time, or both. */
+export type EdgeVia = 'declared' | 'observed' | 'both';
+
+const DECLARED = 1;
+const OBSERVED = 2;
+
+export type DependencyNode = {
+  ref: string;
+  /** False for names observed in traffic that match no catalog entity. */
+  known: boolean;
+};
+
+export type ImpactStep = {
+  ref: string;
+  depth: number;
+  /** From the root to this entity, both included. */
+  path: string[];
+  /** How the last edge of the path is known. */
+  via: EdgeVia;
+};
+
+export type ImpactQuery = {
+  root: string;
+  /** `downstream`: what depends on the root, transitively; `upstream`: what the root depends on. */
+  direction: 'downstream' | 'upstream';
+  maxDepth: number;
+  include: { declared: boolean; observed: boolean };
+  maxResults: number;
+};
+
+/**
+ * A directed dependency graph over entity refs (an edge A → B: A depends on B), held compactly:
+ * integer ids, adjacency arrays in both directions, and a flag per edge saying whether it is
+ * declared, observed or both. Queries are walks in memory.
+ */
+export class DependencyIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly refs: string[] = [];
+  private readonly known: boolean[] = [];
+  private readonly out: number[][] = [];
+  private readonly outFlags: number[][] = [];
+  private readonly in: number[][] = [];
+  private readonly inFlags: number[][] = [];
+
+  /** Adds a catalog entity (a node even without edges). */
+  addEntity(ref: string): void {
+    this.known[this.id(ref)] = true;
+  }
+
+  addEdge(source: string, target: string, via: 'declared' | 'observed'): void {
+    if (source === target) {
+      return;
+    }
+    const flag = via === 'declared' ? DECLARED : OBSERVED;
+    const s = this.id(source);
+    const t = this.id(target);
+    const at = this.out[s].indexOf(t);
+    if (at >= 0) {
+      this.outFlags[s][at] |= flag;
+      this.inFlags[t][this.in[t].indexOf(s)] |= flag;
+      return;
+    }
+    this.out[s].push(t);
+    this.outFlags[s].push(flag);
+    this.in[t].push(s);
+    this.inFlags[t].push(flag);
+  }
+
+  has(ref: string): boolean {
+    return this.ids.has(ref);
+  }
+
+  isKnown(ref: string): boolean {
+    const id = this.ids.get(ref);
+    return id !== undefined && this.known[id];
+  }
+
+  get size(): number {
+    return this.refs.length;
+  }
+
+  /** The edges touching `ref`, each way, with how each is known. */
+  edgesOf(ref: string): Array<{ source: string; target: string; via: EdgeVia }> {
+    const id = this.ids.get(ref);
+    if (id === undefined) {
+      return [];
+    }
+    const edges: Array<{ source: string; target: string; via: EdgeVia }> = [];
+    this.out[id].forEach((t, i) =>
+      edges.push({ source: ref, target: this.refs[t], via: toVia(this.outFlags[id][i]) }),
+    );
+    this.in[id].forEach((s, i) =>
+      edges.push({ source: this.refs[s], target: ref, via: toVia(this.inFlags[id][i]) }),
+    );
+    return edges;
+  }
+
+  /**
+   * Everything reachable from the root in one direction, breadth first: each entity once, at its
+   * shortest depth, with a shortest path (ties go to the predecessor with the smaller ref), in
+   * order of depth then ref. Cycles and self-loops are harmless.
+   */
+  impact(query: ImpactQuery): { steps: ImpactStep[]; truncated: boolean } {
+    const rootId = this.ids.get(query.root);
+    if (rootId === undefined) {
+      return { steps: [], truncated: false };
+    }
+    const mask = (query.include.declared ? DECLARED : 0) | (query.include.observed ? OBSERVED : 0);
+    const [next, nextFlags] =
+      query.direction === 'downstream' ? [this.in, this.inFlags] : [this.out, this.outFlags];
+
+    const parent = new Map<number, { from: number; flag: number }>([[rootId, { from: -1, flag: 0 }]]);
+    const steps: ImpactStep[] = [];
+    let frontier = [rootId];
+    let truncated = false;
+    for (let depth = 1; depth <= query.maxDepth && frontier.length > 0; depth++) {
+      const found: number[] = [];
+      // Predecessors in ref order, so that ties in shortest paths resolve the same way each time.
+      frontier.sort((a, b) => compareRefs(this.refs[a], this.refs[b]));
+      for (const node of frontier) {
+        next[node].forEach((neighbour, i) => {
+          const flag = nextFlags[node][i] & mask;
+          if (flag === 0 || parent.has(neighbour)) {
+            return;
+          }
+          parent.set(neighbour, { from: node, flag });
+          found.push(neighbour);
+        });
+      }
+      found.sort((a, b) => compareRefs(this.refs[a], this.refs[b]));
+      for (const node of found) {
+        if (steps.length >= query.maxResults) {
+          truncated = true;
+          break;
+        }
+        steps.push({
+          ref: this.refs[node],
+          depth,
+          path: this.pathTo(node, parent),
+          via: toVia(parent.get(node)!.flag),
+        });
+      }
+      if (truncated) break;
+      frontier = found;
+    }
+    return { steps, truncated };
+  }
+
+  private pathTo(node: number, parent: Map<number, { from: number; flag: number }>): string[] {
+    const path: string[] = [];
+    for (let at = node; at !== -1; at = parent.get(at)!.from) {
+      path.push(this.refs[at]);
+    }
+    return path.reverse();
+  }
+
+  private id(ref: string): number {
+    let id = this.ids.get(ref);
+    if (id === undefined) {
+      id = this.refs.length;
+      this.ids.set(ref, id);
+      this.refs.push(ref);
+      this.known.push(false);
+      this.out.push([]);
+      this.outFlags.push([]);
+      this.in.push([]);
+      this.inFlags.push([]);
+    }
+    return id;
+  }
+}
+
+function toVia(flag: number): EdgeVia {
+  if (flag === (DECLARED | OBSERVED)) return 'both';
+  return flag === DECLARED ? 'declared' : 'observed';
+}
+
+/** Plain string comparison, as the API promises for its order. */
+function compareRefs(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
