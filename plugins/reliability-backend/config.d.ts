@@ -26,6 +26,25 @@ export interface Config {
        */
       snapshotRetention?: HumanDuration | string;
     };
+    /** Declared and observed dependencies, and impact. */
+    dependencies?: {
+      /**
+       * How often each replica rebuilds its dependency graph from the catalog and the observed
+       * edges. A duration object or a string such as `1m`; default one minute.
+       */
+      refreshFrequency?: HumanDuration | string;
+      /** Observed edges not seen for this many days are dropped; default 90. */
+      retentionDays?: number;
+      /**
+       * A declared edge not observed for this many days, while its dependent is observed, is
+       * listed as unobserved; default 14.
+       */
+      staleAfterDays?: number;
+      /** The deepest impact walk allowed (`maxDepth`); default 20. */
+      maxDepth?: number;
+      /** At most this many impacted entities are returned (then `truncated`); default 10,000. */
+      maxResults?: number;
+    };
     /** Ownership, on-call and escalation. */
     escalation?: {
       /**

@@ -14,7 +14,9 @@ import { EscalationService } from './escalation/EscalationService';
 import { createEscalationRoutes } from './escalation/routes';
 import { reliabilityPermissions } from '@reliability-suite/backstage-plugin-reliability-common';
 import { DatabaseObservationStore } from './dependencies/DatabaseObservationStore';
-import { createObservationRoutes } from './dependencies/routes';
+import { readDependencyConfig } from './dependencies/dependencyConfig';
+import { DependencyService } from './dependencies/DependencyService';
+import { createDependencyRoutes } from './dependencies/routes';
 import { createRouter } from './router';
 import { DatabaseSloSnapshotStore } from './slo/DatabaseSloSnapshotStore';
 import { createSloRoutes } from './slo/routes';
@@ -117,8 +119,24 @@ export const reliabilityPlugin = createBackendPlugin({
           },
         });
 
-        const observations = await DatabaseObservationStore.create({
-          database,
+        const dependencyConfig = readDependencyConfig(config);
+        const dependencies = new DependencyService({
+          catalog,
+          auth,
+          observations: await DatabaseObservationStore.create({ database }),
+          snapshots: store,
+          escalation,
+          settings: dependencyConfig,
+        });
+        // Each replica keeps its own graph, rebuilt from the catalog and the shared observations.
+        await scheduler.scheduleTask({
+          id: 'reliability-dependency-index',
+          scope: 'local',
+          frequency: dependencyConfig.refreshFrequency,
+          timeout: { minutes: 5 },
+          fn: async () => {
+            await dependencies.refresh();
+          },
         });
 
         const slos = new SloService({
@@ -131,7 +149,7 @@ export const reliabilityPlugin = createBackendPlugin({
             capabilities: [
               createSloRoutes({ httpAuth, catalog, slos }),
               createEscalationRoutes({ httpAuth, escalation }),
-              createObservationRoutes({ httpAuth, permissions, observations }),
+              createDependencyRoutes({ httpAuth, permissions, dependencies }),
             ],
           }),
         );

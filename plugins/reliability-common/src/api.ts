@@ -139,3 +139,59 @@ export type OnCallScheduleResponse = {
     shifts: Array<{ userRef: string; from: string; until: string }>;
   }>;
 };
+
+/** One piece of evidence for an observed dependency. */
+export type DependencyEvidence = {
+  kind: 'traffic' | 'incident' | 'probe' | 'manual';
+  detail: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  count: number;
+};
+
+/** An edge A → B (A depends on B), seen from the entity asked about. */
+export type DependencyEdge = {
+  source: string;
+  target: string;
+  /** `upstream`: the entity depends on the other end; `downstream`: the other end depends on it. */
+  direction: 'upstream' | 'downstream';
+  /** Empty for an edge that is only declared. */
+  evidence: DependencyEvidence[];
+};
+
+/** `GET /entities/:kind/:namespace/:name/dependencies`. */
+export type DependenciesResponse = {
+  declared: DependencyEdge[];
+  observed: DependencyEdge[];
+  /** Observed and not declared, with the catalog-info.yaml lines that would declare it. */
+  hidden: Array<DependencyEdge & { suggestion: string }>;
+  /** Declared, but not observed lately although its dependent is observed. */
+  unobserved: DependencyEdge[];
+  /** Observed edges to names that match no catalog entity. */
+  unknown: DependencyEdge[];
+};
+
+/** `GET /impact`: what breaks (downstream) or the suspects (upstream), with who to tell. */
+export type ImpactResponse = {
+  root: string;
+  direction: 'downstream' | 'upstream';
+  impacted: Array<{
+    entityRef: string;
+    title: string;
+    kind: string;
+    depth: number;
+    path: string[];
+    via: 'declared' | 'observed' | 'both';
+    owner: { ref: string; title: string } | null;
+    lifecycle: string | null;
+    onCall: Array<{ userRef: string; displayName: string }> | null;
+    slo: { state: string; errorBudgetRemaining: number | null } | null;
+  }>;
+  summary: {
+    entities: number;
+    owners: Array<{ ref: string; count: number }>;
+    byDepth: Record<string, number>;
+    frozen: number;
+  };
+  truncated: boolean;
+};

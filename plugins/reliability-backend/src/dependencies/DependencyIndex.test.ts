@@ -1,6 +1,9 @@
 import { DependencyIndex, ImpactQuery } from './DependencyIndex';
 
-function graph(edges: Array<[string, string, 'declared' | 'observed']>, nodes: string[] = []) {
+function graph(
+  edges: Array<[string, string, 'declared' | 'observed']>,
+  nodes: string[] = [],
+) {
   const index = new DependencyIndex();
   nodes.forEach(n => index.addEntity(n));
   edges.forEach(([s, t, via]) => {
@@ -12,7 +15,10 @@ function graph(edges: Array<[string, string, 'declared' | 'observed']>, nodes: s
 }
 
 const all = { declared: true, observed: true };
-const query = (root: string, overrides: Partial<ImpactQuery> = {}): ImpactQuery => ({
+const query = (
+  root: string,
+  overrides: Partial<ImpactQuery> = {},
+): ImpactQuery => ({
   root,
   direction: 'downstream',
   maxDepth: 20,
@@ -50,8 +56,14 @@ describe('DependencyIndex.impact', () => {
   });
 
   it.each([
-    [{ declared: true, observed: false }, ['1 db>api declared', '1 db>report declared', '2 db>api>web declared']],
-    [{ declared: false, observed: true }, ['1 db>batch observed', '1 db>report observed']],
+    [
+      { declared: true, observed: false },
+      ['1 db>api declared', '1 db>report declared', '2 db>api>web declared'],
+    ],
+    [
+      { declared: false, observed: true },
+      ['1 db>batch observed', '1 db>report observed'],
+    ],
   ])('follows only the included kinds of edge: %p', (include, expected) => {
     expect(summarize(shop, query('db', { include }))).toEqual(expected);
   });
@@ -80,13 +92,15 @@ describe('DependencyIndex.impact', () => {
       ['long-1', 'long-2', 'declared'],
       ['long-2', 'bottom', 'declared'],
     ]);
-    expect(summarize(diamond, query('top', { direction: 'upstream' }))).toEqual([
-      '1 top>left declared',
-      '1 top>long-1 declared',
-      '1 top>right declared',
-      '2 top>left>bottom declared',
-      '2 top>long-1>long-2 declared',
-    ]);
+    expect(summarize(diamond, query('top', { direction: 'upstream' }))).toEqual(
+      [
+        '1 top>left declared',
+        '1 top>long-1 declared',
+        '1 top>right declared',
+        '2 top>left>bottom declared',
+        '2 top>long-1>long-2 declared',
+      ],
+    );
   });
 
   it('stops at maxDepth and truncates at maxResults, in order', () => {
@@ -115,7 +129,10 @@ describe('DependencyIndex.impact', () => {
   });
 
   it('knows an unknown root has no impact', () => {
-    expect(shop.impact(query('nowhere'))).toEqual({ steps: [], truncated: false });
+    expect(shop.impact(query('nowhere'))).toEqual({
+      steps: [],
+      truncated: false,
+    });
   });
 
   it('lists the edges of a node both ways, marking names that match no entity', () => {
@@ -126,6 +143,8 @@ describe('DependencyIndex.impact', () => {
       { source: 'web', target: 'api', via: 'declared' },
       { source: 'web', target: 'mystery-service', via: 'observed' },
     ]);
-    expect(index.edgesOf('api')).toEqual([{ source: 'web', target: 'api', via: 'declared' }]);
+    expect(index.edgesOf('api')).toEqual([
+      { source: 'web', target: 'api', via: 'declared' },
+    ]);
   });
 });

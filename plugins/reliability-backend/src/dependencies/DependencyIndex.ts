@@ -80,17 +80,27 @@ export class DependencyIndex {
   }
 
   /** The edges touching `ref`, each way, with how each is known. */
-  edgesOf(ref: string): Array<{ source: string; target: string; via: EdgeVia }> {
+  edgesOf(
+    ref: string,
+  ): Array<{ source: string; target: string; via: EdgeVia }> {
     const id = this.ids.get(ref);
     if (id === undefined) {
       return [];
     }
     const edges: Array<{ source: string; target: string; via: EdgeVia }> = [];
     this.out[id].forEach((t, i) =>
-      edges.push({ source: ref, target: this.refs[t], via: toVia(this.outFlags[id][i]) }),
+      edges.push({
+        source: ref,
+        target: this.refs[t],
+        via: toVia(this.outFlags[id][i]),
+      }),
     );
     this.in[id].forEach((s, i) =>
-      edges.push({ source: this.refs[s], target: ref, via: toVia(this.inFlags[id][i]) }),
+      edges.push({
+        source: this.refs[s],
+        target: ref,
+        via: toVia(this.inFlags[id][i]),
+      }),
     );
     return edges;
   }
@@ -105,15 +115,25 @@ export class DependencyIndex {
     if (rootId === undefined) {
       return { steps: [], truncated: false };
     }
-    const mask = (query.include.declared ? DECLARED : 0) | (query.include.observed ? OBSERVED : 0);
+    const mask =
+      (query.include.declared ? DECLARED : 0) |
+      (query.include.observed ? OBSERVED : 0);
     const [next, nextFlags] =
-      query.direction === 'downstream' ? [this.in, this.inFlags] : [this.out, this.outFlags];
+      query.direction === 'downstream'
+        ? [this.in, this.inFlags]
+        : [this.out, this.outFlags];
 
-    const parent = new Map<number, { from: number; flag: number }>([[rootId, { from: -1, flag: 0 }]]);
+    const parent = new Map<number, { from: number; flag: number }>([
+      [rootId, { from: -1, flag: 0 }],
+    ]);
     const steps: ImpactStep[] = [];
     let frontier = [rootId];
     let truncated = false;
-    for (let depth = 1; depth <= query.maxDepth && frontier.length > 0; depth++) {
+    for (
+      let depth = 1;
+      depth <= query.maxDepth && frontier.length > 0;
+      depth++
+    ) {
       const found: number[] = [];
       // Predecessors in ref order, so that ties in shortest paths resolve the same way each time.
       frontier.sort((a, b) => compareRefs(this.refs[a], this.refs[b]));
@@ -146,7 +166,10 @@ export class DependencyIndex {
     return { steps, truncated };
   }
 
-  private pathTo(node: number, parent: Map<number, { from: number; flag: number }>): string[] {
+  private pathTo(
+    node: number,
+    parent: Map<number, { from: number; flag: number }>,
+  ): string[] {
     const path: string[] = [];
     for (let at = node; at !== -1; at = parent.get(at)!.from) {
       path.push(this.refs[at]);

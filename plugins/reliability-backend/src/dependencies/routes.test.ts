@@ -7,8 +7,12 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EscalationService } from '../escalation/EscalationService';
+import { SloSnapshotStore } from '../slo/SloSnapshotStore';
 import { DatabaseObservationStore } from './DatabaseObservationStore';
-import { createObservationRoutes } from './routes';
+import { DependencyService } from './DependencyService';
+import { createDependencyRoutes } from './routes';
 
 jest.setTimeout(60_000);
 
@@ -26,12 +30,32 @@ async function setup(
   const permissions = mockServices.permissions.mock({
     authorize: async requests => requests.map(() => ({ result: decision })),
   });
+  const catalog = catalogServiceMock({ entities: [] });
+  const auth = mockServices.auth();
+  const snapshots: SloSnapshotStore = {
+    addSnapshots: async () => {},
+    getLatestSnapshots: async () => [],
+    deleteSnapshotsBefore: async () => 0,
+  };
+  const dependencies = new DependencyService({
+    catalog,
+    auth,
+    observations,
+    snapshots,
+    escalation: new EscalationService({ catalog, auth, providers: [] }),
+    settings: {
+      retentionDays: 90,
+      staleAfterDays: 14,
+      maxDepth: 20,
+      maxResults: 10_000,
+    },
+  });
   const app = express()
     .use(
-      createObservationRoutes({
+      createDependencyRoutes({
         httpAuth: mockServices.httpAuth(),
         permissions,
-        observations,
+        dependencies,
       }),
     )
     .use(mockErrorHandler());

@@ -2,6 +2,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -10,18 +11,23 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { ObservationStore } from './ObservationStore';
+import { z } from 'zod';
+import { entityRefFromPath } from '../entities/entityPath';
+import { DependencyService } from './DependencyService';
 
 // 10,000 edges of two long refs, an evidence kind, a detail and a time each fit with room.
 const BODY_LIMIT = '5mb';
 
-/** Recording observed dependencies: service principals always, users with the permission. */
-export function createObservationRoutes(options: {
+/**
+ * Observed dependencies (recorded by service principals always, by users with the
+ * permission), each entity's dependencies, and the impact walk.
+ */
+export function createDependencyRoutes(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  observations: ObservationStore;
+  dependencies: DependencyService;
 }): express.Router {
-  const { httpAuth, permissions, observations } = options;
+  const { httpAuth, permissions, dependencies } = options;
   const router = Router();
   router.use('/observations', express.json({ limit: BODY_LIMIT }));
 
@@ -54,14 +60,78 @@ export function createObservationRoutes(options: {
   router.post('/observations', async (req, res) => {
     await authorizeWrite(req);
     const edges = parse(req.body);
-    await observations.addObservations(edges);
+    await dependencies.record(edges);
     res.json({ recorded: edges.length });
   });
 
   router.delete('/observations', async (req, res) => {
     await authorizeWrite(req);
     const edges = parse(req.body);
-    res.json({ deleted: await observations.deleteObservations(edges) });
+    res.json({ deleted: await dependencies.remove(edges) });
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/dependencies',
+    async (req, res) => {
+      const entityRef = entityRefFromPath(req.params);
+      const credentials = await httpAuth.credentials(req);
+      res.json(await dependencies.getDependencies(entityRef, credentials));
+    },
+  );
+
+  router.get('/impact', async (req, res) => {
+    const { maxDepth: limit } = dependencies.settings;
+    const parsed = z
+      .object({
+        entityRef: z
+          .string()
+          .min(1, 'is required, e.g. resource:default/orders-db'),
+        direction: z.enum(['downstream', 'upstream']).default('downstream'),
+        maxDepth: z.coerce.number().int().min(1).max(limit).default(limit),
+        include: z
+          .string()
+          .default('declared,observed')
+          .transform(text => text.split(',').map(part => part.trim()))
+          .refine(
+            parts => parts.every(p => p === 'declared' || p === 'observed'),
+            {
+              message: 'must list declared and/or observed',
+            },
+          ),
+      })
+      .safeParse(req.query);
+    if (!parsed.success) {
+      throw new InputError(
+        parsed.error.issues
+          .map(i => `${i.path.join('.')}: ${i.message}`)
+          .join('; '),
+      );
+    }
+    let root: string;
+    try {
+      root = stringifyEntityRef(
+        parseEntityRef(parsed.data.entityRef, { defaultNamespace: 'default' }),
+      );
+    } catch {
+      throw new InputError(
+        `entityRef: "${parsed.data.entityRef}" is not an entity ref such as resource:default/orders-db`,
+      );
+    }
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await dependencies.getImpact(
+        {
+          root,
+          direction: parsed.data.direction,
+          maxDepth: parsed.data.maxDepth,
+          include: {
+            declared: parsed.data.include.includes('declared'),
+            observed: parsed.data.include.includes('observed'),
+          },
+        },
+        credentials,
+      ),
+    );
   });
 
   return router;

@@ -123,6 +123,44 @@ export class EscalationService {
     });
   }
 
+  /**
+   * For many entities at once (impact results): the owner's name and who is on call at the
+   * first level now, from the catalog's policies (external pagers are not asked in bulk).
+   */
+  async summarizeOwnership(
+    refs: string[],
+  ): Promise<
+    Map<
+      string,
+      {
+        ownerTitle: string | null;
+        onCall: Array<{ userRef: string; displayName: string }>;
+      }
+    >
+  > {
+    const index = await this.currentIndex();
+    const at = new Date();
+    const result = new Map<
+      string,
+      {
+        ownerTitle: string | null;
+        onCall: Array<{ userRef: string; displayName: string }>;
+      }
+    >();
+    for (const ref of refs) {
+      const entity = index.entitiesByRef.get(ref);
+      if (!entity) continue;
+      const escalation = resolveEscalation({ entity, index, at });
+      result.set(ref, {
+        ownerTitle: escalation.owner?.title ?? null,
+        onCall: escalation.onCall
+          .filter(entry => entry.level === 1)
+          .map(({ userRef, displayName }) => ({ userRef, displayName })),
+      });
+    }
+    return result;
+  }
+
   async lookup(
     query: string,
     limit: number,

@@ -109,6 +109,7 @@ function profileOf(entity: Entity): { displayName?: string; email?: string } {
  */
 export class OwnershipIndex {
   readonly entities: IndexedEntity[] = [];
+  readonly entitiesByRef = new Map<string, IndexedEntity>();
   readonly users = new Map<string, IndexedPerson>();
   readonly groups = new Map<string, IndexedGroup>();
   readonly policies = new Map<string, IndexedPolicy>();
@@ -188,7 +189,9 @@ export class OwnershipIndex {
           .sort(),
       });
     } else if (!NOT_PAGED_FOR.has(kind)) {
-      this.entities.push(toIndexedEntity(entity));
+      const indexed = toIndexedEntity(entity);
+      this.entities.push(indexed);
+      this.entitiesByRef.set(indexed.ref, indexed);
     }
   }
 

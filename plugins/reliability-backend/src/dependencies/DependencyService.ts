@@ -1,0 +1,295 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  compareSloStates,
+  DependenciesResponse,
+  DependencyEdge,
+  ImpactResponse,
+  ObservedEdge,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+import { EscalationService } from '../escalation/EscalationService';
+import { SloSnapshotStore } from '../slo/SloSnapshotStore';
+import { DependencyGraph, edgeKey } from './DependencyGraph';
+import { ObservationStore } from './ObservationStore';
+
+const DAY_MS = 86_400_000;
+
+export type DependencySettings = {
+  retentionDays: number;
+  staleAfterDays: number;
+  maxDepth: number;
+  maxResults: number;
+};
+
+/**
+ * Answers the dependency and impact routes from an in-memory {@link DependencyGraph}, rebuilt
+ * on a schedule on every replica and updated in place by the observations this replica takes.
+ * Every result is filtered by what the caller may read in the catalog.
+ */
+export class DependencyService {
+  private graph: DependencyGraph | undefined;
+  private building: Promise<DependencyGraph> | undefined;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      observations: ObservationStore;
+      snapshots: SloSnapshotStore;
+      escalation: EscalationService;
+      settings: DependencySettings;
+    },
+  ) {}
+
+  get settings(): DependencySettings {
+    return this.options.settings;
+  }
+
+  /** Drops expired observations, then rebuilds the graph; requests use the old one meanwhile. */
+  async refresh(): Promise<DependencyGraph> {
+    if (!this.building) {
+      this.building = (async () => {
+        const { observations, settings, auth, catalog } = this.options;
+        await observations.deleteObservationsNotSeenSince(
+          new Date(Date.now() - settings.retentionDays * DAY_MS),
+        );
+        return DependencyGraph.build({
+          catalog,
+          credentials: await auth.getOwnServiceCredentials(),
+          observations: await observations.listObservations(),
+        });
+      })();
+    }
+    try {
+      this.graph = await this.building;
+      return this.graph;
+    } finally {
+      this.building = undefined;
+    }
+  }
+
+  private async current(): Promise<DependencyGraph> {
+    return this.graph ?? this.refresh();
+  }
+
+  /** Stores a batch, and makes it visible on this replica at once. */
+  async record(edges: ObservedEdge[]): Promise<void> {
+    await this.options.observations.addObservations(edges);
+    this.graph?.addObservedEdges(edges);
+  }
+
+  /** Removes wrong observations; the graph drops them at its next rebuild. */
+  async remove(
+    edges: Array<
+      Pick<ObservedEdge, 'source' | 'target' | 'evidence' | 'detail'>
+    >,
+  ): Promise<number> {
+    const deleted = await this.options.observations.deleteObservations(edges);
+    if (deleted > 0) {
+      await this.refresh();
+    }
+    return deleted;
+  }
+
+  private async readable(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const unique = [...new Set(refs)];
+    const readable = new Set<string>();
+    for (let i = 0; i < unique.length; i += 1000) {
+      const batch = unique.slice(i, i + 1000);
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        {
+          entityRefs: batch,
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      );
+      items.forEach((item, j) => item && readable.add(batch[j]));
+    }
+    return readable;
+  }
+
+  private async requireReadable(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+  }
+
+  async getDependencies(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<DependenciesResponse> {
+    await this.requireReadable(entityRef, credentials);
+    const graph = await this.current();
+    const edges = graph.index.edgesOf(entityRef);
+    const others = edges.map(e =>
+      e.source === entityRef ? e.target : e.source,
+    );
+    const known = others.filter(ref => graph.index.isKnown(ref));
+    const readable = await this.readable(known, credentials);
+    const staleCutoff = new Date(
+      Date.now() - this.options.settings.staleAfterDays * DAY_MS,
+    ).toISOString();
+    // Which dependents are observed at all lately: only their silent declared edges are suspect.
+    const recentlyObserved = new Set<string>();
+    for (const list of graph.evidence.values()) {
+      for (const o of list) {
+        if (o.lastSeen >= staleCutoff) recentlyObserved.add(o.source);
+      }
+    }
+
+    const response: DependenciesResponse = {
+      declared: [],
+      observed: [],
+      hidden: [],
+      unobserved: [],
+      unknown: [],
+    };
+    for (const edge of edges) {
+      const other = edge.source === entityRef ? edge.target : edge.source;
+      const isKnown = graph.index.isKnown(other);
+      if (isKnown && !readable.has(other)) continue;
+      const evidence = (
+        graph.evidence.get(edgeKey(edge.source, edge.target)) ?? []
+      ).map(o => ({
+        kind: o.evidence,
+        detail: o.detail || null,
+        firstSeen: o.firstSeen,
+        lastSeen: o.lastSeen,
+        count: o.count,
+      }));
+      const item: DependencyEdge = {
+        source: edge.source,
+        target: edge.target,
+        direction: edge.source === entityRef ? 'upstream' : 'downstream',
+        evidence,
+      };
+      const declared = graph.declared.has(edgeKey(edge.source, edge.target));
+      if (!isKnown) {
+        response.unknown.push(item);
+        continue;
+      }
+      if (declared) response.declared.push(item);
+      if (evidence.length > 0) response.observed.push(item);
+      if (evidence.length > 0 && !declared) {
+        response.hidden.push({
+          ...item,
+          suggestion: declareSuggestion(edge.source, edge.target),
+        });
+      }
+      if (
+        declared &&
+        recentlyObserved.has(edge.source) &&
+        !evidence.some(e => e.lastSeen >= staleCutoff)
+      ) {
+        response.unobserved.push(item);
+      }
+    }
+    return response;
+  }
+
+  async getImpact(
+    query: {
+      root: string;
+      direction: 'downstream' | 'upstream';
+      maxDepth: number;
+      include: { declared: boolean; observed: boolean };
+    },
+    credentials: BackstageCredentials,
+  ): Promise<ImpactResponse> {
+    await this.requireReadable(query.root, credentials);
+    const graph = await this.current();
+    const { steps, truncated } = graph.index.impact({
+      ...query,
+      maxResults: this.options.settings.maxResults,
+    });
+    const catalogSteps = steps.filter(step => graph.nodes.has(step.ref));
+    const readable = await this.readable(
+      catalogSteps.map(s => s.ref),
+      credentials,
+    );
+    const visible = catalogSteps.filter(step => readable.has(step.ref));
+
+    const ownership = await this.options.escalation.summarizeOwnership(
+      visible.map(s => s.ref),
+    );
+    const sloRefs = visible.flatMap(s => graph.nodes.get(s.ref)!.sloRefs);
+    const snapshots = await this.options.snapshots.getLatestSnapshots(sloRefs);
+
+    const impacted: ImpactResponse['impacted'] = visible.map(step => {
+      const node = graph.nodes.get(step.ref)!;
+      const own = ownership.get(step.ref);
+      const worst = snapshots
+        .filter(s => node.sloRefs.includes(s.sloRef))
+        .sort((a, b) => compareSloStates(a.state, b.state))[0];
+      return {
+        entityRef: step.ref,
+        title: node.title,
+        kind: node.kind,
+        depth: step.depth,
+        path: step.path,
+        via: step.via,
+        owner: node.ownerRef
+          ? {
+              ref: node.ownerRef,
+              title: own?.ownerTitle ?? parseEntityRef(node.ownerRef).name,
+            }
+          : null,
+        lifecycle: node.lifecycle,
+        onCall: own ? own.onCall : null,
+        slo: worst
+          ? {
+              state: worst.state,
+              errorBudgetRemaining: worst.details.errorBudget.remaining,
+            }
+          : null,
+      };
+    });
+
+    const owners = new Map<string, number>();
+    const byDepth: Record<string, number> = {};
+    for (const item of impacted) {
+      if (item.owner)
+        owners.set(item.owner.ref, (owners.get(item.owner.ref) ?? 0) + 1);
+      byDepth[String(item.depth)] = (byDepth[String(item.depth)] ?? 0) + 1;
+    }
+    return {
+      root: query.root,
+      direction: query.direction,
+      impacted,
+      summary: {
+        entities: impacted.length,
+        owners: [...owners.entries()]
+          .map(([ref, count]) => ({ ref, count }))
+          .sort((a, b) => b.count - a.count || (a.ref < b.ref ? -1 : 1)),
+        byDepth,
+        frozen: impacted.filter(i => i.slo?.state === 'freeze').length,
+      },
+      truncated,
+    };
+  }
+}
+
+/** The catalog-info.yaml lines that declare `source` → `target`. */
+function declareSuggestion(source: string, target: string): string {
+  return [
+    `# in the catalog-info.yaml of ${source}`,
+    'spec:',
+    '  dependsOn:',
+    `    - ${target}`,
+    '',
+  ].join('\n');
+}

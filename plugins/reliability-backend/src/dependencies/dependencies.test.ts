@@ -1,0 +1,331 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+
+const component = (
+  name: string,
+  relations: Array<[string, string]> = [],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', title: `${name} title` },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team',
+  },
+  relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
+});
+
+const entities: Entity[] = [
+  component('web', [['dependsOn', 'component:default/api']]),
+  component('api', [
+    ['dependsOn', 'resource:default/db'],
+    ['providesApi', 'api:default/api-api'],
+  ]),
+  component('mobile', [['consumesApi', 'api:default/api-api']]),
+  component('batch'),
+  component('report', [['dependsOn', 'resource:default/db']]),
+  component('secret', [['dependsOn', 'resource:default/db']]),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'db', namespace: 'default' },
+    spec: { type: 'database', owner: 'group:default/team' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'API',
+    metadata: { name: 'api-api', namespace: 'default' },
+    spec: { type: 'openapi', owner: 'group:default/team' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'team', namespace: 'default', title: 'The Team' },
+    spec: { type: 'team' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'solo', namespace: 'default' },
+    spec: { profile: { displayName: 'Solo Responder' } },
+  },
+  {
+    apiVersion: 'reliability.io/v1alpha1',
+    kind: 'EscalationPolicy',
+    metadata: { name: 'team-oncall', namespace: 'default' },
+    spec: {
+      owner: 'group:default/team',
+      rotations: [
+        {
+          name: 'only',
+          timeZone: 'UTC',
+          length: 'P1W',
+          handoff: '00:00',
+          startDate: '2026-01-05',
+          members: ['user:default/solo'],
+        },
+      ],
+      levels: [{ delayMinutes: 0, targets: ['rotation:only'] }],
+    },
+  },
+];
+
+async function startBackend() {
+  const catalog = catalogServiceMock({ entities });
+  // The caller may not read `secret`.
+  const hide = (e: Entity | undefined) =>
+    e?.metadata.name === 'secret' ? undefined : e;
+  const byRefs = catalog.getEntitiesByRefs.bind(catalog);
+  const byRef = catalog.getEntityByRef.bind(catalog);
+  catalog.getEntitiesByRefs = async (req, opts) =>
+    (opts as any)?.credentials?.principal?.type === 'user'
+      ? { items: (await byRefs(req, opts)).items.map(hide) }
+      : byRefs(req, opts);
+  catalog.getEntityByRef = async (ref, opts) => hide(await byRef(ref, opts));
+  const { server } = await startTestBackend({
+    features: [
+      reliabilityPlugin,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+    ],
+  });
+  const observed = await request(server)
+    .post('/api/reliability/observations')
+    .set('Authorization', mockCredentials.service.header())
+    .send({
+      edges: [
+        {
+          source: 'component:default/batch',
+          target: 'resource:default/db',
+          evidence: 'traffic',
+          detail: 'tcp 5432',
+        },
+        {
+          source: 'component:default/web',
+          target: 'component:default/api',
+          evidence: 'traffic',
+        },
+        {
+          source: 'component:default/report',
+          target: 'component:default/mystery-cache',
+          evidence: 'probe',
+          detail: 'cache-check',
+        },
+      ],
+    });
+  expect(observed.status).toBe(200);
+  return server;
+}
+
+const user = mockCredentials.user.header();
+
+describe('dependencies', () => {
+  it('classifies declared, observed, hidden, unobserved and unknown edges, both ways', async () => {
+    const server = await startBackend();
+    const db = await request(server)
+      .get('/api/reliability/entities/resource/default/db/dependencies')
+      .set('Authorization', user);
+    expect(db.status).toBe(200);
+    const pairs = (edges: any[]) =>
+      edges.map(e => `${e.source}>${e.target} ${e.direction}`).sort();
+    expect(pairs(db.body.declared)).toEqual([
+      'component:default/api>resource:default/db downstream',
+      'component:default/report>resource:default/db downstream',
+    ]);
+    expect(pairs(db.body.observed)).toEqual([
+      'component:default/batch>resource:default/db downstream',
+    ]);
+    expect(db.body.hidden).toEqual([
+      {
+        source: 'component:default/batch',
+        target: 'resource:default/db',
+        direction: 'downstream',
+        evidence: [
+          {
+            kind: 'traffic',
+            detail: 'tcp 5432',
+            firstSeen: expect.any(String),
+            lastSeen: expect.any(String),
+            count: 1,
+          },
+        ],
+        suggestion:
+          '# in the catalog-info.yaml of component:default/batch\nspec:\n  dependsOn:\n    - resource:default/db\n',
+      },
+    ]);
+    // report is observed (it probes a cache) but never seen using db; api is not observed at all.
+    expect(pairs(db.body.unobserved)).toEqual([
+      'component:default/report>resource:default/db downstream',
+    ]);
+    expect(db.body.unknown).toEqual([]);
+
+    const report = await request(server)
+      .get('/api/reliability/entities/component/default/report/dependencies')
+      .set('Authorization', user);
+    expect(pairs(report.body.unknown)).toEqual([
+      'component:default/report>component:default/mystery-cache upstream',
+    ]);
+    expect(pairs(report.body.declared)).toEqual([
+      'component:default/report>resource:default/db upstream',
+    ]);
+  });
+
+  it('walks the impact downstream and upstream with shortest paths, owners, on-call and a summary', async () => {
+    const server = await startBackend();
+    const down = await request(server)
+      .get('/api/reliability/impact')
+      .query({ entityRef: 'resource:default/db' })
+      .set('Authorization', user);
+    expect(down.status).toBe(200);
+    expect(
+      down.body.impacted.map((i: any) => [
+        i.entityRef,
+        i.depth,
+        i.path.join('>'),
+        i.via,
+      ]),
+    ).toEqual([
+      [
+        'component:default/api',
+        1,
+        'resource:default/db>component:default/api',
+        'declared',
+      ],
+      [
+        'component:default/batch',
+        1,
+        'resource:default/db>component:default/batch',
+        'observed',
+      ],
+      [
+        'component:default/report',
+        1,
+        'resource:default/db>component:default/report',
+        'declared',
+      ],
+      [
+        'component:default/mobile',
+        2,
+        'resource:default/db>component:default/api>component:default/mobile',
+        'declared',
+      ],
+      [
+        'component:default/web',
+        2,
+        'resource:default/db>component:default/api>component:default/web',
+        'both',
+      ],
+    ]);
+    expect(down.body.impacted[0]).toMatchObject({
+      title: 'api title',
+      kind: 'Component',
+      owner: { ref: 'group:default/team', title: 'The Team' },
+      lifecycle: 'production',
+      onCall: [{ userRef: 'user:default/solo', displayName: 'Solo Responder' }],
+      slo: null,
+    });
+    expect(down.body.summary).toEqual({
+      entities: 5,
+      owners: [{ ref: 'group:default/team', count: 5 }],
+      byDepth: { '1': 3, '2': 2 },
+      frozen: 0,
+    });
+    expect(down.body.truncated).toBe(false);
+
+    const up = await request(server)
+      .get('/api/reliability/impact')
+      .query({ entityRef: 'component:web', direction: 'upstream' })
+      .set('Authorization', user);
+    expect(up.body.impacted.map((i: any) => [i.entityRef, i.depth])).toEqual([
+      ['component:default/api', 1],
+      ['resource:default/db', 2],
+    ]);
+
+    const observedOnly = await request(server)
+      .get('/api/reliability/impact')
+      .query({
+        entityRef: 'resource:default/db',
+        include: 'observed',
+        maxDepth: 1,
+      })
+      .set('Authorization', user);
+    expect(observedOnly.body.impacted.map((i: any) => i.entityRef)).toEqual([
+      'component:default/batch',
+    ]);
+  });
+
+  it('never shows an entity the caller may not read', async () => {
+    const server = await startBackend();
+    const down = await request(server)
+      .get('/api/reliability/impact')
+      .query({ entityRef: 'resource:default/db' })
+      .set('Authorization', user);
+    expect(down.body.impacted.map((i: any) => i.entityRef)).not.toContain(
+      'component:default/secret',
+    );
+    const deps = await request(server)
+      .get('/api/reliability/entities/resource/default/db/dependencies')
+      .set('Authorization', user);
+    expect(JSON.stringify(deps.body)).not.toContain('secret');
+    const hidden = await request(server)
+      .get('/api/reliability/entities/component/default/secret/dependencies')
+      .set('Authorization', user);
+    expect(hidden.status).toBe(404);
+  });
+
+  it.each([
+    [
+      '/impact?entityRef=resource:default/nowhere',
+      404,
+      'No entity resource:default/nowhere',
+    ],
+    ['/impact?entityRef=db', 400, 'entityRef: "db" is not an entity ref'],
+    ['/impact', 400, 'entityRef: '],
+    ['/impact?entityRef=resource:default/db&maxDepth=21', 400, 'maxDepth: '],
+    [
+      '/impact?entityRef=resource:default/db&direction=sideways',
+      400,
+      'direction: ',
+    ],
+    [
+      '/impact?entityRef=resource:default/db&include=rumours',
+      400,
+      'include: must list declared and/or observed',
+    ],
+    [
+      '/entities/resource/default/nowhere/dependencies',
+      404,
+      'No entity resource:default/nowhere',
+    ],
+  ])('%s answers %p', async (path, status, message) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/reliability${path}`)
+      .set('Authorization', user);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it.each([
+    '/impact?entityRef=resource:default/db',
+    '/entities/resource/default/db/dependencies',
+  ])('%s requires credentials', async path => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/reliability${path}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+});
