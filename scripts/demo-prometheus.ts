@@ -1,8 +1,8 @@
 /**
  * The demo's Prometheus: 30 days of request counters whose story matches the demo catalog
  * (payments-service has spent its error budget, orders-service started burning six hours ago,
- * auth-service and ledger-service are healthy), backfilled with promtool and served on
- * loopback until this process is stopped.
+ * auth-service and ledger-service are healthy) and a service graph of who calls whom,
+ * backfilled with promtool and served on loopback until this process is stopped.
  *
  * Usage: node --require @backstage/cli/config/nodeTransform.cjs scripts/demo-prometheus.ts
  *          <data-dir> <port>
@@ -21,6 +21,8 @@ const DAY = 24 * HOUR;
 // The data runs a day past its generation, so a demo left running keeps current numbers; it is
 // generated again when a start finds it older than this.
 const REGENERATE_AFTER = 12 * HOUR;
+// Bumped when the dataset's story changes, so an older dataset is generated again.
+const DATASET_VERSION = 3;
 
 type ServiceStory = {
   requestsPerSecond: number;
@@ -42,20 +44,54 @@ const stories: Record<string, ServiceStory> = {
   'ledger-service': { requestsPerSecond: 4, errorRatio: () => 0.0001 },
 };
 
+// Calls between services as Tempo's service graph counts them. Some are declared in the demo
+// catalog, some are not (orders → config, payments → auth, settlement → the shared test
+// database, reports → the ledger database), one names a service the catalog lacks, and the
+// report generator no longer reads the payments database it declares.
+const serviceGraph: Array<[string, string]> = [
+  ['web-storefront', 'api-gateway'],
+  ['api-gateway', 'orders'],
+  ['api-gateway', 'auth-service'],
+  ['api-gateway', 'config-service'],
+  ['api-gateway', 'payments-service'],
+  ['orders', 'config-service'],
+  ['orders', 'orders-db'],
+  ['orders', 'order-events'],
+  ['orders', 'inventory-service'],
+  ['orders', 'payments-service'],
+  ['settlement-batch', 'ledger-service'],
+  ['settlement-batch', 'batch-scheduler'],
+  ['report-generator', 'batch-scheduler'],
+  ['payments-service', 'auth-service'],
+  ['payments-service', 'payments-db'],
+  ['settlement-batch', 'shared-test-db'],
+  ['report-generator', 'orders-db'],
+  ['report-generator', 'ledger-db'],
+  ['legacy-export-cron', 'payments-db'],
+];
+
 function series(now: number): CounterSeries[] {
-  return Object.entries(stories).flatMap(([service, story]) => [
-    {
-      name: 'http_requests',
-      labels: { service, code: '200' },
-      ratePerSecond: t =>
-        story.requestsPerSecond * (1 - story.errorRatio(t, now)),
-    },
-    {
-      name: 'http_requests',
-      labels: { service, code: '500' },
-      ratePerSecond: t => story.requestsPerSecond * story.errorRatio(t, now),
-    },
-  ]);
+  const calls: CounterSeries[] = serviceGraph.map(([client, server]) => ({
+    name: 'traces_service_graph_request',
+    labels: { client, server },
+    ratePerSecond: () => 3,
+  }));
+  return [
+    ...calls,
+    ...Object.entries(stories).flatMap(([service, story]): CounterSeries[] => [
+      {
+        name: 'http_requests',
+        labels: { service, code: '200' },
+        ratePerSecond: t =>
+          story.requestsPerSecond * (1 - story.errorRatio(t, now)),
+      },
+      {
+        name: 'http_requests',
+        labels: { service, code: '500' },
+        ratePerSecond: t => story.requestsPerSecond * story.errorRatio(t, now),
+      },
+    ]),
+  ];
 }
 
 async function main() {
@@ -64,10 +100,13 @@ async function main() {
     throw new Error('usage: demo-prometheus.ts <data-dir> <port>');
   }
   const stamp = join(dataDir, 'generated-at');
-  const generatedAt = existsSync(stamp)
-    ? Number(readFileSync(stamp, 'utf8'))
-    : 0;
-  if (Date.now() - generatedAt > REGENERATE_AFTER) {
+  const [version, generatedAt] = existsSync(stamp)
+    ? readFileSync(stamp, 'utf8').split(':').map(Number)
+    : [0, 0];
+  if (
+    version !== DATASET_VERSION ||
+    Date.now() - generatedAt > REGENERATE_AFTER
+  ) {
     rmSync(dataDir, { recursive: true, force: true });
     const now = Math.floor(Date.now() / MINUTE) * MINUTE;
     await backfill({
@@ -82,7 +121,7 @@ async function main() {
       },
     });
     rmSync(join(dataDir, 'backfill.om'));
-    writeFileSync(stamp, String(now));
+    writeFileSync(stamp, `${DATASET_VERSION}:${now}`);
   }
   const prometheus = await startPrometheus({ dataDir, port: Number(port) });
   process.stdout.write(`Demo Prometheus on ${prometheus.baseUrl}\n`);

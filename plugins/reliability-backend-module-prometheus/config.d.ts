@@ -20,5 +20,23 @@ export interface Config {
        */
       timeout?: HumanDuration | string;
     };
+    dependencies?: {
+      /** Dependencies observed in a service graph in Prometheus (with reliability.prometheus). */
+      serviceGraph?: {
+        /**
+         * A PromQL query whose series name a client and a server. Default:
+         * `sum by (client, server) (increase(traces_service_graph_request_total[1h])) > 0`.
+         * For Istio: `sum by (source_workload, destination_workload)
+         * (increase(istio_requests_total[1h])) > 0` with the labels below.
+         */
+        query?: string;
+        /** How often it runs; default five minutes. */
+        frequency?: HumanDuration | string;
+        /** The label naming the caller; default `client` (Istio: `source_workload`). */
+        clientLabel?: string;
+        /** The label naming the callee; default `server` (Istio: `destination_workload`). */
+        serverLabel?: string;
+      };
+    };
   };
 }

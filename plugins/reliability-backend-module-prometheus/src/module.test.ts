@@ -52,6 +52,16 @@ const services: Record<
   },
 };
 
+// Tempo's service graph: checkout calls steady (undeclared) and a gateway the catalog lacks.
+const serviceGraph: CounterSeries[] = [
+  ['checkout', 'steady'],
+  ['checkout', 'payments-gateway'],
+].map(([client, server]) => ({
+  name: 'traces_service_graph_request',
+  labels: { client, server },
+  ratePerSecond: () => 2,
+}));
+
 const series: CounterSeries[] = Object.entries(services).flatMap(
   ([service, { requests, errorRatio }]) => [
     {
@@ -142,7 +152,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'reliability-prometheus-'));
   await backfill({
     dataDir,
-    series,
+    series: [...series, ...serviceGraph],
     grid: { startMs, endMs, stepSeconds: () => 60 },
   });
   prometheus = await startPrometheus({ dataDir });
@@ -155,12 +165,10 @@ afterAll(async () => {
 
 /** Starts the backend; its evaluation task runs when the test says so. */
 async function startBackend() {
-  let evaluation: SchedulerServiceTaskInvocationDefinition | undefined;
+  const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
   const scheduler = mockServices.scheduler.mock({
     async scheduleTask(task) {
-      if (task.id === 'reliability-slo-evaluation') {
-        evaluation = task;
-      }
+      tasks.set(task.id, task);
     },
   });
   const { server } = await startTestBackend({
@@ -178,9 +186,10 @@ async function startBackend() {
       }),
     ],
   });
-  expect(evaluation?.id).toBe('reliability-slo-evaluation');
-  const evaluate = () => evaluation!.fn(new AbortController().signal);
-  return { server, evaluate };
+  const run = (id: string) => tasks.get(id)!.fn(new AbortController().signal);
+  expect([...tasks.keys()]).toContain('reliability-slo-evaluation');
+  const evaluate = () => run('reliability-slo-evaluation');
+  return { server, evaluate, run };
 }
 
 async function getSlos(server: unknown, service: string): Promise<SloItem[]> {
@@ -349,5 +358,32 @@ describe('SLOs measured by a real Prometheus', () => {
       'slo:sli_error:ratio_rate1h{slo="slo:default/steady-availability", entity="component:default/steady", objective="0"} > (14.4 * 0.001)',
     );
     expect(rules.text).toContain('severity: page');
+  });
+
+  it('observes dependencies in the service graph and shows the undeclared ones as hidden', async () => {
+    const { server, run } = await startBackend();
+    await run('reliability-dependency-observer-prometheus-service-graph');
+    const res = await request(server)
+      .get('/api/reliability/entities/component/default/checkout/dependencies')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.hidden).toEqual([
+      expect.objectContaining({
+        source: 'component:default/checkout',
+        target: 'component:default/steady',
+        direction: 'upstream',
+        evidence: [
+          expect.objectContaining({
+            kind: 'traffic',
+            detail:
+              'sum by (client, server) (increase(traces_service_graph_request_total[1h])) > 0',
+            count: 1,
+          }),
+        ],
+      }),
+    ]);
+    expect(res.body.unknown.map((e: any) => e.target)).toEqual([
+      'component:default/payments-gateway',
+    ]);
   });
 });

@@ -4,9 +4,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import { sliSourcesExtensionPoint } from '@reliability-suite/backstage-plugin-reliability-node';
+import {
+  dependencyObserversExtensionPoint,
+  sliSourcesExtensionPoint,
+} from '@reliability-suite/backstage-plugin-reliability-node';
 import { PrometheusClient } from './PrometheusClient';
 import { PrometheusSliSource } from './PrometheusSliSource';
+import {
+  DEFAULT_SERVICE_GRAPH_QUERY,
+  PrometheusServiceGraphObserver,
+} from './PrometheusServiceGraphObserver';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -24,8 +31,9 @@ export const reliabilityModulePrometheus = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         sliSources: sliSourcesExtensionPoint,
+        observers: dependencyObserversExtensionPoint,
       },
-      async init({ config, logger, sliSources }) {
+      async init({ config, logger, sliSources, observers }) {
         const prometheus = config.getOptionalConfig('reliability.prometheus');
         const baseUrl = prometheus?.getOptionalString('baseUrl');
         if (!prometheus || !baseUrl) {
@@ -41,10 +49,22 @@ export const reliabilityModulePrometheus = createBackendModule({
           : DEFAULT_TIMEOUT_MS;
         const headers =
           prometheus.getOptional<Record<string, string>>('headers');
-        sliSources.addSliSource(
-          new PrometheusSliSource(
-            new PrometheusClient({ baseUrl, headers, timeoutMs }),
-          ),
+        const client = new PrometheusClient({ baseUrl, headers, timeoutMs });
+        sliSources.addSliSource(new PrometheusSliSource(client));
+
+        const graph = config.getOptionalConfig(
+          'reliability.dependencies.serviceGraph',
+        );
+        observers.addDependencyObserver(
+          new PrometheusServiceGraphObserver(client, {
+            query:
+              graph?.getOptionalString('query') ?? DEFAULT_SERVICE_GRAPH_QUERY,
+            frequency: graph?.has('frequency')
+              ? readDurationFromConfig(graph, { key: 'frequency' })
+              : { minutes: 5 },
+            clientLabel: graph?.getOptionalString('clientLabel') ?? 'client',
+            serverLabel: graph?.getOptionalString('serverLabel') ?? 'server',
+          }),
         );
       },
     });

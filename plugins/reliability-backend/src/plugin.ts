@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  DependencyObserver,
+  dependencyObserversExtensionPoint,
   OnCallProvider,
   onCallProvidersExtensionPoint,
   SliSource,
@@ -38,6 +40,13 @@ export const reliabilityPlugin = createBackendPlugin({
     env.registerExtensionPoint(sliSourcesExtensionPoint, {
       addSliSource(source) {
         sliSources.push(source);
+      },
+    });
+
+    const dependencyObservers: DependencyObserver[] = [];
+    env.registerExtensionPoint(dependencyObserversExtensionPoint, {
+      addDependencyObserver(observer) {
+        dependencyObservers.push(observer);
       },
     });
 
@@ -138,6 +147,17 @@ export const reliabilityPlugin = createBackendPlugin({
             await dependencies.refresh();
           },
         });
+        for (const observer of dependencyObservers) {
+          await scheduler.scheduleTask({
+            id: `reliability-dependency-observer-${observer.id}`,
+            frequency: observer.frequency,
+            timeout: { minutes: 5 },
+            fn: async signal => {
+              const edges = await dependencies.observe(observer, signal);
+              logger.debug(`${observer.id} observed ${edges} dependencies`);
+            },
+          });
+        }
 
         const slos = new SloService({
           catalog: sloCatalog,

@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { DependencyObserver } from './DependencyObserver';
 import { OnCallProvider } from './OnCallProvider';
 import { SliSource } from './SliSource';
 
@@ -22,4 +23,15 @@ export interface OnCallProvidersExtensionPoint {
 export const onCallProvidersExtensionPoint =
   createExtensionPoint<OnCallProvidersExtensionPoint>({
     id: 'reliability.on-call-providers',
+  });
+
+/** Lets a module contribute dependency observers. */
+export interface DependencyObserversExtensionPoint {
+  addDependencyObserver(observer: DependencyObserver): void;
+}
+
+/** @public */
+export const dependencyObserversExtensionPoint =
+  createExtensionPoint<DependencyObserversExtensionPoint>({
+    id: 'reliability.dependency-observers',
   });

@@ -6,4 +6,5 @@
 
 export * from './SliSource';
 export * from './OnCallProvider';
+export * from './DependencyObserver';
 export * from './extensions';

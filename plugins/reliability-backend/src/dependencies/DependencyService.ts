@@ -12,6 +12,7 @@ import {
   ImpactResponse,
   ObservedEdge,
 } from '@reliability-suite/backstage-plugin-reliability-common';
+import { DependencyObserver } from '@reliability-suite/backstage-plugin-reliability-node';
 import { EscalationService } from '../escalation/EscalationService';
 import { SloSnapshotStore } from '../slo/SloSnapshotStore';
 import { DependencyGraph, edgeKey } from './DependencyGraph';
@@ -58,10 +59,18 @@ export class DependencyService {
         await observations.deleteObservationsNotSeenSince(
           new Date(Date.now() - settings.retentionDays * DAY_MS),
         );
+        const stored = await observations.listObservations();
+        const canonical = await this.options.escalation.canonicalRefs(
+          stored.flatMap(o => [o.source, o.target]),
+        );
         return DependencyGraph.build({
           catalog,
           credentials: await auth.getOwnServiceCredentials(),
-          observations: await observations.listObservations(),
+          observations: stored.map(o => ({
+            ...o,
+            source: canonical.get(o.source) ?? o.source,
+            target: canonical.get(o.target) ?? o.target,
+          })),
         });
       })();
     }
@@ -80,7 +89,46 @@ export class DependencyService {
   /** Stores a batch, and makes it visible on this replica at once. */
   async record(edges: ObservedEdge[]): Promise<void> {
     await this.options.observations.addObservations(edges);
-    this.graph?.addObservedEdges(edges);
+    if (this.graph) {
+      const canonical = await this.options.escalation.canonicalRefs(
+        edges.flatMap(e => [e.source, e.target]),
+      );
+      this.graph.addObservedEdges(
+        edges.map(e => ({
+          ...e,
+          source: canonical.get(e.source) ?? e.source,
+          target: canonical.get(e.target) ?? e.target,
+        })),
+      );
+    }
+  }
+
+  /**
+   * Runs an observer once: its names become catalog refs (unknown names are kept, as
+   * `component:default/<name>`, and listed as unknown), recorded as traffic evidence.
+   */
+  async observe(
+    observer: DependencyObserver,
+    signal?: AbortSignal,
+  ): Promise<number> {
+    const pairs = await observer.observe(signal);
+    const names = await this.options.escalation.resolveServiceNames(
+      pairs.flatMap(p => [p.client, p.server]),
+    );
+    const refFor = (name: string) =>
+      names.get(name) ?? `component:default/${name}`;
+    const at = new Date();
+    const edges: ObservedEdge[] = pairs.map(pair => ({
+      source: refFor(pair.client),
+      target: refFor(pair.server),
+      evidence: 'traffic',
+      detail: observer.detail.slice(0, 255),
+      observedAt: at,
+    }));
+    if (edges.length > 0) {
+      await this.record(edges);
+    }
+    return edges.length;
   }
 
   /** Removes wrong observations; the graph drops them at its next rebuild. */

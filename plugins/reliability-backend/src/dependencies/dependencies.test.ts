@@ -31,7 +31,14 @@ const entities: Entity[] = [
     ['providesApi', 'api:default/api-api'],
   ]),
   component('mobile', [['consumesApi', 'api:default/api-api']]),
-  component('batch'),
+  {
+    ...component('batch'),
+    metadata: {
+      name: 'batch',
+      namespace: 'default',
+      annotations: { 'reliability.io/service-name': 'nightly-batch' },
+    },
+  },
   component('report', [['dependsOn', 'resource:default/db']]),
   component('secret', [['dependsOn', 'resource:default/db']]),
   {
@@ -283,6 +290,33 @@ describe('dependencies', () => {
       .get('/api/reliability/entities/component/default/secret/dependencies')
       .set('Authorization', user);
     expect(hidden.status).toBe(404);
+  });
+
+  it('places a name recorded before the catalog knew it, by its service-name annotation', async () => {
+    const server = await startBackend();
+    // An observer that ran while the catalog was loading kept the raw name.
+    await request(server)
+      .post('/api/reliability/observations')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        edges: [
+          {
+            source: 'component:default/nightly-batch',
+            target: 'component:default/api',
+            evidence: 'traffic',
+          },
+        ],
+      });
+    const res = await request(server)
+      .get('/api/reliability/entities/component/default/batch/dependencies')
+      .set('Authorization', user);
+    expect(
+      res.body.hidden.map((e: any) => `${e.source}>${e.target}`).sort(),
+    ).toEqual([
+      'component:default/batch>component:default/api',
+      'component:default/batch>resource:default/db',
+    ]);
+    expect(res.body.unknown).toEqual([]);
   });
 
   it.each([

@@ -127,9 +127,7 @@ export class EscalationService {
    * For many entities at once (impact results): the owner's name and who is on call at the
    * first level now, from the catalog's policies (external pagers are not asked in bulk).
    */
-  async summarizeOwnership(
-    refs: string[],
-  ): Promise<
+  async summarizeOwnership(refs: string[]): Promise<
     Map<
       string,
       {
@@ -157,6 +155,36 @@ export class EscalationService {
           .filter(entry => entry.level === 1)
           .map(({ userRef, displayName }) => ({ userRef, displayName })),
       });
+    }
+    return result;
+  }
+
+  /** Catalog refs for the names telemetry uses; a name matching no entity maps to undefined. */
+  async resolveServiceNames(
+    names: string[],
+  ): Promise<Map<string, string | undefined>> {
+    const index = await this.currentIndex();
+    return new Map(names.map(name => [name, index.entityForServiceName(name)]));
+  }
+
+  /**
+   * Observed refs as the catalog knows them now: a catalog entity stays as it is, and a name an
+   * observer could not place when it ran (`component:default/<name>`) is placed again, e.g. by its
+   * `reliability.io/service-name`, once the catalog has the entity.
+   */
+  async canonicalRefs(refs: string[]): Promise<Map<string, string>> {
+    const index = await this.currentIndex();
+    const result = new Map<string, string>();
+    for (const ref of refs) {
+      if (
+        index.entitiesByRef.has(ref) ||
+        !ref.startsWith('component:default/')
+      ) {
+        result.set(ref, ref);
+        continue;
+      }
+      const name = ref.slice('component:default/'.length);
+      result.set(ref, index.entityForServiceName(name) ?? ref);
     }
     return result;
   }

@@ -240,6 +240,38 @@ export class OwnershipIndex {
     }
   }
 
+  /**
+   * The entity telemetry calls `name`: its `reliability.io/service-name` annotation, else its
+   * entity name (a component first, then the first by ref).
+   */
+  entityForServiceName(name: string): string | undefined {
+    if (!this.serviceNames) {
+      const byAnnotation = new Map<string, string>();
+      const byName = new Map<string, IndexedEntity[]>();
+      for (const entity of this.entities) {
+        const annotated = entity.annotations[ANNOTATION_SERVICE_NAME];
+        if (annotated && !byAnnotation.has(annotated))
+          byAnnotation.set(annotated, entity.ref);
+        byName.set(entity.name, [...(byName.get(entity.name) ?? []), entity]);
+      }
+      const resolved = new Map(byAnnotation);
+      for (const [entityName, candidates] of byName) {
+        if (resolved.has(entityName)) continue;
+        const sorted = [...candidates].sort(
+          (a, b) =>
+            Number(b.kind.toLocaleLowerCase('en-US') === 'component') -
+              Number(a.kind.toLocaleLowerCase('en-US') === 'component') ||
+            (a.ref < b.ref ? -1 : 1),
+        );
+        resolved.set(entityName, sorted[0].ref);
+      }
+      this.serviceNames = resolved;
+    }
+    return this.serviceNames.get(name);
+  }
+
+  private serviceNames: Map<string, string> | undefined;
+
   /** A user or group's name for people to read. */
   displayNameOf(ref: string): string {
     return (
