@@ -52,6 +52,20 @@ export const entitySloContent = EntityContentBlueprint.make({
   },
 });
 
+/** The Dependencies tab: declared, observed and hidden dependencies, and the impact of a change. */
+export const entityDependenciesContent = EntityContentBlueprint.make({
+  name: 'dependencies',
+  params: {
+    path: '/dependencies',
+    title: 'Dependencies',
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('./components/EntityDependenciesContent').then(m => (
+        <m.EntityDependenciesContent />
+      )),
+  },
+});
+
 /** The SLO summary card, on the overview of entities that have SLOs. */
 export const entitySloSummaryCard = EntityCardBlueprint.make({
   name: 'slo-summary',
@@ -97,6 +111,7 @@ export default createFrontendPlugin({
     reliabilityApi,
     entityReliabilityContent,
     entitySloContent,
+    entityDependenciesContent,
     entitySloSummaryCard,
     entityEscalationCard,
     lookupPage,

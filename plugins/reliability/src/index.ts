@@ -11,6 +11,7 @@ export {
   SloSummaryCard,
   EntityEscalationCard,
   ReliabilityLookupPage,
+  EntityDependenciesContent,
 } from './plugin';
 export { isReliabilityAvailable, isSloAvailable } from './conditions';
 export { reliabilityApiRef, ReliabilityClient } from './api';

@@ -104,3 +104,21 @@ export const ReliabilityLookupPage = reliabilityPlugin.provide(
     component: () => import('./components/LookupPage').then(m => m.LookupPage),
   }),
 );
+
+/**
+ * The Dependencies tab: declared and observed dependencies, hidden ones, and the impact of a
+ * change. For `EntityLayout.Route` with `if={isReliabilityAvailable}`.
+ *
+ * @public
+ */
+export const EntityDependenciesContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDependenciesContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityDependenciesContent').then(
+          m => m.EntityDependenciesContent,
+        ),
+    },
+  }),
+);

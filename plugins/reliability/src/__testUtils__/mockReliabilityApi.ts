@@ -104,6 +104,8 @@ export function mockReliabilityApi(
       return escalation;
     }),
     lookup: jest.fn(),
+    getEntityDependencies: jest.fn(),
+    getImpact: jest.fn(),
     getOnCallSchedule: jest.fn(),
     getSloHistory: jest.fn(
       async (

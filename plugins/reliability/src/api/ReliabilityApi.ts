@@ -1,7 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  DependenciesResponse,
   EscalationResponse,
+  ImpactResponse,
   LookupResponse,
   OnCallScheduleResponse,
   SloHistoryResponse,
@@ -23,6 +25,14 @@ export interface ReliabilityApi {
     groupRef: string,
     options: { from: string; to: string },
   ): Promise<OnCallScheduleResponse>;
+  getEntityDependencies(
+    entity: CompoundEntityRef,
+  ): Promise<DependenciesResponse>;
+  getImpact(options: {
+    entityRef: string;
+    direction: 'downstream' | 'upstream';
+    maxDepth?: number;
+  }): Promise<ImpactResponse>;
 }
 
 /** @public */

@@ -2,7 +2,9 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DependenciesResponse,
   EscalationResponse,
+  ImpactResponse,
   LookupResponse,
   OnCallScheduleResponse,
   SloHistoryResponse,
@@ -59,6 +61,25 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(
       `/oncall?${new URLSearchParams({ group: groupRef, ...options })}`,
     );
+  }
+
+  getEntityDependencies(
+    entity: CompoundEntityRef,
+  ): Promise<DependenciesResponse> {
+    return this.get(`${entityPath(entity)}/dependencies`);
+  }
+
+  getImpact(options: {
+    entityRef: string;
+    direction: 'downstream' | 'upstream';
+    maxDepth?: number;
+  }): Promise<ImpactResponse> {
+    const query = new URLSearchParams({
+      entityRef: options.entityRef,
+      direction: options.direction,
+    });
+    if (options.maxDepth) query.set('maxDepth', String(options.maxDepth));
+    return this.get(`/impact?${query}`);
   }
 
   private async get<T>(path: string): Promise<T> {
