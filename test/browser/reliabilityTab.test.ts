@@ -212,4 +212,34 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
       fullPage: true,
     });
   });
+
+  it("shows a demo service's hidden dependency on its Dependencies tab", async () => {
+    const hidden = page.getByRole('table', { name: 'Hidden dependencies' });
+    await eventually(async () => {
+      await page.goto(
+        `${backend.baseUrl}/catalog/default/component/orders-service/dependencies`,
+      );
+      try {
+        await hidden
+          .getByRole('link', { name: /Config service/ })
+          .waitFor({ timeout: 15_000 });
+        return true;
+      } catch {
+        return undefined;
+      }
+    }, 'the hidden orders-service → config-service dependency');
+    assert.equal(
+      await hidden
+        .getByRole('link', { name: /Config service/ })
+        .getAttribute('href'),
+      '/catalog/default/component/config-service',
+    );
+    const text = await hidden.innerText();
+    assert.match(text, /traffic/);
+    assert.match(text, /dependsOn:\s*- component:default\/config-service/);
+    await page.screenshot({
+      path: join(artifactsDir, 'dependencies-tab.png'),
+      fullPage: true,
+    });
+  });
 });
