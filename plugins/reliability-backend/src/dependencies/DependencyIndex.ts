@@ -2,6 +2,8 @@
 export type EdgeVia = 'declared' | 'observed' | 'both';
 
 const DECLARED = 1;
+// Node ids stay below 2^21 (two million entities); source × 2^21 + target is then exact.
+const EDGE_KEY_BASE = 2 ** 21;
 const OBSERVED = 2;
 
 export type DependencyNode = {
@@ -41,6 +43,10 @@ export class DependencyIndex {
   private readonly outFlags: number[][] = [];
   private readonly in: number[][] = [];
   private readonly inFlags: number[][] = [];
+  // Where an edge sits in `out[source]` and `in[target]`, keyed by source × 2^21 + target, so
+  // adding an edge is constant time even for hubs with thousands of dependents.
+  private readonly outAt = new Map<number, number>();
+  private readonly inAt = new Map<number, number>();
 
   /** Adds a catalog entity (a node even without edges). */
   addEntity(ref: string): void {
@@ -54,14 +60,17 @@ export class DependencyIndex {
     const flag = via === 'declared' ? DECLARED : OBSERVED;
     const s = this.id(source);
     const t = this.id(target);
-    const at = this.out[s].indexOf(t);
-    if (at >= 0) {
+    const key = s * EDGE_KEY_BASE + t;
+    const at = this.outAt.get(key);
+    if (at !== undefined) {
       this.outFlags[s][at] |= flag;
-      this.inFlags[t][this.in[t].indexOf(s)] |= flag;
+      this.inFlags[t][this.inAt.get(key)!] |= flag;
       return;
     }
+    this.outAt.set(key, this.out[s].length);
     this.out[s].push(t);
     this.outFlags[s].push(flag);
+    this.inAt.set(key, this.in[t].length);
     this.in[t].push(s);
     this.inFlags[t].push(flag);
   }
@@ -181,6 +190,11 @@ export class DependencyIndex {
     let id = this.ids.get(ref);
     if (id === undefined) {
       id = this.refs.length;
+      if (id >= EDGE_KEY_BASE) {
+        throw new Error(
+          `The dependency graph holds at most ${EDGE_KEY_BASE} entities`,
+        );
+      }
       this.ids.set(ref, id);
       this.refs.push(ref);
       this.known.push(false);
