@@ -11,7 +11,7 @@ import {
   SliSource,
   sliSourcesExtensionPoint,
 } from '@reliability-suite/backstage-plugin-reliability-node';
-import { readDurationFromConfig } from '@backstage/config';
+import { readOptionalDuration } from './config/readOptionalDuration';
 import { EscalationService } from './escalation/EscalationService';
 import { createEscalationRoutes } from './escalation/routes';
 import { reliabilityPermissions } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -117,11 +117,11 @@ export const reliabilityPlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: 'reliability-ownership-index',
           scope: 'local',
-          frequency: config.has('reliability.escalation.refreshFrequency')
-            ? readDurationFromConfig(config, {
-                key: 'reliability.escalation.refreshFrequency',
-              })
-            : { minutes: 1 },
+          frequency: readOptionalDuration(
+            config,
+            'reliability.escalation.refreshFrequency',
+            { minutes: 1 },
+          ),
           timeout: { minutes: 5 },
           fn: async () => {
             await escalation.refresh();

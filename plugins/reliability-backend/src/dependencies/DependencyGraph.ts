@@ -1,7 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  Entity,
-  parseEntityRef,
   RELATION_CONSUMES_API,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
@@ -13,6 +11,8 @@ import {
   ObservedEdge,
   RELATION_HAS_SLO,
 } from '@reliability-suite/backstage-plugin-reliability-common';
+import { ownerRefOf } from '../catalog/ownerRefOf';
+import { queryAllEntities } from '../catalog/queryAllEntities';
 import { DependencyIndex } from './DependencyIndex';
 import { Observation } from './ObservationStore';
 
@@ -25,7 +25,6 @@ export type NodeInfo = {
   sloRefs: string[];
 };
 
-const PAGE_SIZE = 1000;
 const FIELDS = [
   'kind',
   'metadata.name',
@@ -60,6 +59,8 @@ export class DependencyGraph {
   readonly nodes = new Map<string, NodeInfo>();
   /** Evidence per observed edge. */
   readonly evidence = new Map<string, Observation[]>();
+  /** When each dependent was last observed depending on anything (ISO-8601). */
+  readonly lastSeenBySource = new Map<string, string>();
   /** Declared edges, by key. */
   readonly declared = new Set<string>();
 
@@ -69,18 +70,11 @@ export class DependencyGraph {
     observations: Observation[];
   }): Promise<DependencyGraph> {
     const graph = new DependencyGraph();
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await options.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
-          : { limit: PAGE_SIZE, fields: FIELDS },
-        { credentials: options.credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    const entities = await queryAllEntities(
+      options.catalog,
+      { fields: FIELDS },
+      options.credentials,
+    );
 
     // An API is not a node: consuming it is depending on whoever provides it.
     const providers = new Map<string, string[]>();
@@ -102,7 +96,7 @@ export class DependencyGraph {
         ref,
         kind: entity.kind,
         title: entity.metadata.title ?? entity.metadata.name,
-        ownerRef: ownerRef(entity),
+        ownerRef: ownerRefOf(entity),
         lifecycle:
           ((entity.spec as { lifecycle?: unknown })?.lifecycle as string) ??
           null,
@@ -142,6 +136,10 @@ export class DependencyGraph {
   addObservation(observation: Observation) {
     if (observation.source === observation.target) return;
     this.index.addEdge(observation.source, observation.target, 'observed');
+    const lastSeen = this.lastSeenBySource.get(observation.source);
+    if (!lastSeen || observation.lastSeen > lastSeen) {
+      this.lastSeenBySource.set(observation.source, observation.lastSeen);
+    }
     const key = edgeKey(observation.source, observation.target);
     const list = this.evidence.get(key) ?? [];
     const same = list.findIndex(
@@ -181,20 +179,5 @@ export class DependencyGraph {
         count: 1,
       });
     }
-  }
-}
-
-function ownerRef(entity: Entity): string | undefined {
-  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-  if (typeof owner !== 'string') return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
   }
 }

@@ -75,17 +75,9 @@ export class DependencyIndex {
     this.inFlags[t].push(flag);
   }
 
-  has(ref: string): boolean {
-    return this.ids.has(ref);
-  }
-
   isKnown(ref: string): boolean {
     const id = this.ids.get(ref);
     return id !== undefined && this.known[id];
-  }
-
-  get size(): number {
-    return this.refs.length;
   }
 
   /** The edges touching `ref`, each way, with how each is known. */

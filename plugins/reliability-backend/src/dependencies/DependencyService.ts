@@ -14,7 +14,8 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { DependencyObserver } from '@reliability-suite/backstage-plugin-reliability-node';
 import { EscalationService } from '../escalation/EscalationService';
-import { SloSnapshotStore } from '../slo/SloSnapshotStore';
+import { SloSnapshot, SloSnapshotStore } from '../slo/SloSnapshotStore';
+import { singleFlight } from '../util/singleFlight';
 import { DependencyGraph, edgeKey } from './DependencyGraph';
 import { ObservationStore } from './ObservationStore';
 
@@ -34,7 +35,17 @@ export type DependencySettings = {
  */
 export class DependencyService {
   private graph: DependencyGraph | undefined;
-  private building: Promise<DependencyGraph> | undefined;
+  private readonly build = singleFlight(async () => {
+    const { observations, settings, auth, catalog } = this.options;
+    await observations.deleteObservationsNotSeenSince(
+      new Date(Date.now() - settings.retentionDays * DAY_MS),
+    );
+    return DependencyGraph.build({
+      catalog,
+      credentials: await auth.getOwnServiceCredentials(),
+      observations: await this.placeRefs(await observations.listObservations()),
+    });
+  });
 
   constructor(
     private readonly options: {
@@ -53,33 +64,22 @@ export class DependencyService {
 
   /** Drops expired observations, then rebuilds the graph; requests use the old one meanwhile. */
   async refresh(): Promise<DependencyGraph> {
-    if (!this.building) {
-      this.building = (async () => {
-        const { observations, settings, auth, catalog } = this.options;
-        await observations.deleteObservationsNotSeenSince(
-          new Date(Date.now() - settings.retentionDays * DAY_MS),
-        );
-        const stored = await observations.listObservations();
-        const canonical = await this.options.escalation.canonicalRefs(
-          stored.flatMap(o => [o.source, o.target]),
-        );
-        return DependencyGraph.build({
-          catalog,
-          credentials: await auth.getOwnServiceCredentials(),
-          observations: stored.map(o => ({
-            ...o,
-            source: canonical.get(o.source) ?? o.source,
-            target: canonical.get(o.target) ?? o.target,
-          })),
-        });
-      })();
-    }
-    try {
-      this.graph = await this.building;
-      return this.graph;
-    } finally {
-      this.building = undefined;
-    }
+    this.graph = await this.build();
+    return this.graph;
+  }
+
+  /** Observed refs as the catalog knows them now (see `EscalationService.canonicalRefs`). */
+  private async placeRefs<T extends { source: string; target: string }>(
+    items: T[],
+  ): Promise<T[]> {
+    const canonical = await this.options.escalation.canonicalRefs(
+      items.flatMap(item => [item.source, item.target]),
+    );
+    return items.map(item => ({
+      ...item,
+      source: canonical.get(item.source) ?? item.source,
+      target: canonical.get(item.target) ?? item.target,
+    }));
   }
 
   private async current(): Promise<DependencyGraph> {
@@ -90,16 +90,7 @@ export class DependencyService {
   async record(edges: ObservedEdge[]): Promise<void> {
     await this.options.observations.addObservations(edges);
     if (this.graph) {
-      const canonical = await this.options.escalation.canonicalRefs(
-        edges.flatMap(e => [e.source, e.target]),
-      );
-      this.graph.addObservedEdges(
-        edges.map(e => ({
-          ...e,
-          source: canonical.get(e.source) ?? e.source,
-          target: canonical.get(e.target) ?? e.target,
-        })),
-      );
+      this.graph.addObservedEdges(await this.placeRefs(edges));
     }
   }
 
@@ -191,13 +182,9 @@ export class DependencyService {
     const staleCutoff = new Date(
       Date.now() - this.options.settings.staleAfterDays * DAY_MS,
     ).toISOString();
-    // Which dependents are observed at all lately: only their silent declared edges are suspect.
-    const recentlyObserved = new Set<string>();
-    for (const list of graph.evidence.values()) {
-      for (const o of list) {
-        if (o.lastSeen >= staleCutoff) recentlyObserved.add(o.source);
-      }
-    }
+    // Only a dependent observed lately makes its silent declared edges suspect.
+    const observedLately = (ref: string) =>
+      (graph.lastSeenBySource.get(ref) ?? '') >= staleCutoff;
 
     const response: DependenciesResponse = {
       declared: [],
@@ -240,7 +227,7 @@ export class DependencyService {
       }
       if (
         declared &&
-        recentlyObserved.has(edge.source) &&
+        observedLately(edge.source) &&
         !evidence.some(e => e.lastSeen >= staleCutoff)
       ) {
         response.unobserved.push(item);
@@ -275,13 +262,21 @@ export class DependencyService {
       visible.map(s => s.ref),
     );
     const sloRefs = visible.flatMap(s => graph.nodes.get(s.ref)!.sloRefs);
-    const snapshots = await this.options.snapshots.getLatestSnapshots(sloRefs);
+    const snapshotsBySlo = new Map<string, SloSnapshot[]>();
+    for (const snapshot of await this.options.snapshots.getLatestSnapshots(
+      sloRefs,
+    )) {
+      snapshotsBySlo.set(snapshot.sloRef, [
+        ...(snapshotsBySlo.get(snapshot.sloRef) ?? []),
+        snapshot,
+      ]);
+    }
 
     const impacted: ImpactResponse['impacted'] = visible.map(step => {
       const node = graph.nodes.get(step.ref)!;
       const own = ownership.get(step.ref);
-      const worst = snapshots
-        .filter(s => node.sloRefs.includes(s.sloRef))
+      const worst = node.sloRefs
+        .flatMap(ref => snapshotsBySlo.get(ref) ?? [])
         .sort((a, b) => compareSloStates(a.state, b.state))[0];
       return {
         entityRef: step.ref,

@@ -1,4 +1,5 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
+import { readOptionalDuration } from '../config/readOptionalDuration';
 import { HumanDuration } from '@backstage/types';
 import { DependencySettings } from './DependencyService';
 
@@ -17,9 +18,9 @@ export function readDependencyConfig(
     return value;
   };
   return {
-    refreshFrequency: config?.has('refreshFrequency')
-      ? readDurationFromConfig(config, { key: 'refreshFrequency' })
-      : { minutes: 1 },
+    refreshFrequency: readOptionalDuration(config, 'refreshFrequency', {
+      minutes: 1,
+    }),
     retentionDays: positive('retentionDays', 90),
     staleAfterDays: positive('staleAfterDays', 14),
     maxDepth: positive('maxDepth', 20),

@@ -13,6 +13,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromPath } from '../entities/entityPath';
+import { parseQuery } from '../http/parseQuery';
 import { DependencyService } from './DependencyService';
 
 // 10,000 edges of two long refs, an evidence kind, a detail and a time each fit with room.
@@ -81,8 +82,8 @@ export function createDependencyRoutes(options: {
 
   router.get('/impact', async (req, res) => {
     const { maxDepth: limit } = dependencies.settings;
-    const parsed = z
-      .object({
+    const query = parseQuery(
+      z.object({
         entityRef: z
           .string()
           .min(1, 'is required, e.g. resource:default/orders-db'),
@@ -98,23 +99,17 @@ export function createDependencyRoutes(options: {
               message: 'must list declared and/or observed',
             },
           ),
-      })
-      .safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(
-        parsed.error.issues
-          .map(i => `${i.path.join('.')}: ${i.message}`)
-          .join('; '),
-      );
-    }
+      }),
+      req.query,
+    );
     let root: string;
     try {
       root = stringifyEntityRef(
-        parseEntityRef(parsed.data.entityRef, { defaultNamespace: 'default' }),
+        parseEntityRef(query.entityRef, { defaultNamespace: 'default' }),
       );
     } catch {
       throw new InputError(
-        `entityRef: "${parsed.data.entityRef}" is not an entity ref such as resource:default/orders-db`,
+        `entityRef: "${query.entityRef}" is not an entity ref such as resource:default/orders-db`,
       );
     }
     const credentials = await httpAuth.credentials(req);
@@ -122,11 +117,11 @@ export function createDependencyRoutes(options: {
       await dependencies.getImpact(
         {
           root,
-          direction: parsed.data.direction,
-          maxDepth: parsed.data.maxDepth,
+          direction: query.direction,
+          maxDepth: query.maxDepth,
           include: {
-            declared: parsed.data.include.includes('declared'),
-            observed: parsed.data.include.includes('observed'),
+            declared: query.include.includes('declared'),
+            observed: query.include.includes('observed'),
           },
         },
         credentials,

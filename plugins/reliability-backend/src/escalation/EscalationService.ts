@@ -15,7 +15,9 @@ import {
   OnCallProvider,
   ProvidedEscalation,
 } from '@reliability-suite/backstage-plugin-reliability-node';
-import { OwnershipIndex, ownerRefOf, toIndexedEntity } from './OwnershipIndex';
+import { ownerRefOf } from '../catalog/ownerRefOf';
+import { singleFlight } from '../util/singleFlight';
+import { OwnershipIndex, toIndexedEntity } from './OwnershipIndex';
 import { rankLookup } from './rankLookup';
 import { findCatalogPolicy, resolveEscalation } from './resolveEscalation';
 
@@ -29,7 +31,12 @@ const STALE_INDEX_RETRY_MS = 10_000;
 export class EscalationService {
   private index: OwnershipIndex | undefined;
   private builtAt = 0;
-  private building: Promise<OwnershipIndex> | undefined;
+  private readonly build = singleFlight(async () =>
+    OwnershipIndex.build(
+      this.options.catalog,
+      await this.options.auth.getOwnServiceCredentials(),
+    ),
+  );
 
   constructor(
     private readonly options: {
@@ -41,19 +48,9 @@ export class EscalationService {
 
   /** Rebuilds the index from the catalog; requests keep using the previous one meanwhile. */
   async refresh(): Promise<OwnershipIndex> {
-    if (!this.building) {
-      this.building = (async () => {
-        const credentials = await this.options.auth.getOwnServiceCredentials();
-        return OwnershipIndex.build(this.options.catalog, credentials);
-      })();
-    }
-    try {
-      this.index = await this.building;
-      this.builtAt = Date.now();
-      return this.index;
-    } finally {
-      this.building = undefined;
-    }
+    this.index = await this.build();
+    this.builtAt = Date.now();
+    return this.index;
   }
 
   private async currentIndex(mustKnow?: string): Promise<OwnershipIndex> {

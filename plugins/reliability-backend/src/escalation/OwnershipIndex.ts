@@ -6,6 +6,8 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ownerRefOf } from '../catalog/ownerRefOf';
+import { queryAllEntities } from '../catalog/queryAllEntities';
 import {
   ANNOTATION_SERVICE_NAME,
   ESCALATION_POLICY_KIND,
@@ -48,7 +50,6 @@ export type IndexedPolicy = {
   definition: EscalationPolicyDefinition;
 };
 
-const PAGE_SIZE = 1000;
 // Definitions, not things that run: nobody is paged for them.
 const NOT_PAGED_FOR = new Set(['location', 'escalationpolicy', 'slo', 'sli']);
 const FIELDS = [
@@ -63,24 +64,6 @@ const FIELDS = [
   'spec.profile',
   'relations',
 ];
-
-/** Owner refs are written loosely (`payments`); the catalog's refs are full. */
-export function ownerRefOf(entity: Entity): string | undefined {
-  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-  if (typeof owner !== 'string') {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
-}
 
 export function toIndexedEntity(entity: Entity): IndexedEntity {
   return {
@@ -121,29 +104,16 @@ export class OwnershipIndex {
     credentials: BackstageCredentials,
   ): Promise<OwnershipIndex> {
     const index = new OwnershipIndex();
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
-          : { limit: PAGE_SIZE, fields: FIELDS },
-        { credentials },
-      );
-      page.items.forEach(entity => index.addEntity(entity));
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-
-    cursor = undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE }
-          : { filter: { kind: ESCALATION_POLICY_KIND }, limit: PAGE_SIZE },
-        { credentials },
-      );
-      page.items.forEach(entity => index.addPolicy(entity));
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    const [entities, policies] = await Promise.all([
+      queryAllEntities(catalog, { fields: FIELDS }, credentials),
+      queryAllEntities(
+        catalog,
+        { filter: { kind: ESCALATION_POLICY_KIND } },
+        credentials,
+      ),
+    ]);
+    entities.forEach(entity => index.addEntity(entity));
+    policies.forEach(entity => index.addPolicy(entity));
     for (const list of index.policiesByOwner.values()) {
       list.sort((a, b) => a.name.localeCompare(b.name));
     }

@@ -5,19 +5,13 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromPath } from '../entities/entityPath';
+import { isoTimeQuery, parseQuery } from '../http/parseQuery';
 import { EscalationService } from './EscalationService';
 
 const DAY_MS = 86_400_000;
 const MAX_SCHEDULE_DAYS = 92;
 
-const isoTime = z
-  .string()
-  .refine(value => !Number.isNaN(Date.parse(value)), {
-    message: 'must be an ISO-8601 time such as 2026-11-22T09:00:00Z',
-  })
-  .transform(value => new Date(value));
-
-const escalationQuery = z.object({ at: isoTime.optional() });
+const escalationQuery = z.object({ at: isoTimeQuery.optional() });
 const lookupQuery = z.object({
   q: z
     .string()
@@ -27,24 +21,9 @@ const lookupQuery = z.object({
 });
 const scheduleQuery = z.object({
   group: z.string().min(1, 'is required, e.g. group:default/payments'),
-  from: isoTime.optional(),
-  to: isoTime.optional(),
+  from: isoTimeQuery.optional(),
+  to: isoTimeQuery.optional(),
 });
-
-function parseQuery<T extends z.ZodTypeAny>(
-  schema: T,
-  query: unknown,
-): z.infer<T> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    throw new InputError(
-      parsed.error.issues
-        .map(issue => `${issue.path.join('.')}: ${issue.message}`)
-        .join('; '),
-    );
-  }
-  return parsed.data;
-}
 
 /** The escalation routes: an entity's escalation path, lookup, and on-call schedules. */
 export function createEscalationRoutes(options: {

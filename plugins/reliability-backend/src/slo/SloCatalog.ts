@@ -6,14 +6,13 @@ import {
   SLI_KIND,
   SLO_KIND,
 } from '@reliability-suite/backstage-plugin-reliability-common';
+import { queryAllEntities } from '../catalog/queryAllEntities';
 import {
   isOpenSloKind,
   referencedSliRef,
   SloDefinition,
   toSloDefinition,
 } from './SloDefinition';
-
-const PAGE_SIZE = 500;
 
 /** Reads SLO definitions (and the SLIs they reference) from the catalog. */
 export class SloCatalog {
@@ -22,8 +21,16 @@ export class SloCatalog {
   /** Every SLO in the catalog, in pages. */
   async listAll(credentials: BackstageCredentials): Promise<SloDefinition[]> {
     const [slos, slis] = await Promise.all([
-      this.queryAll({ kind: SLO_KIND }, credentials),
-      this.queryAll({ kind: SLI_KIND }, credentials),
+      queryAllEntities(
+        this.catalog,
+        { filter: { kind: SLO_KIND } },
+        credentials,
+      ),
+      queryAllEntities(
+        this.catalog,
+        { filter: { kind: SLI_KIND } },
+        credentials,
+      ),
     ]);
     const sliByRef = new Map(
       slis
@@ -40,8 +47,11 @@ export class SloCatalog {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<SloDefinition[]> {
-    const slos = await this.queryAll(
-      { kind: SLO_KIND, [`relations.${RELATION_SLO_OF}`]: entityRef },
+    const slos = await queryAllEntities(
+      this.catalog,
+      {
+        filter: { kind: SLO_KIND, [`relations.${RELATION_SLO_OF}`]: entityRef },
+      },
       credentials,
     );
     return this.withIndicators(
@@ -82,22 +92,5 @@ export class SloCatalog {
       }
     }
     return slos.map(slo => toSloDefinition(slo, ref => sliByRef.get(ref)));
-  }
-
-  private async queryAll(
-    filter: Record<string, string>,
-    credentials: BackstageCredentials,
-  ): Promise<Entity[]> {
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.catalog.queryEntities(
-        cursor ? { cursor, limit: PAGE_SIZE } : { filter, limit: PAGE_SIZE },
-        { credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return entities;
   }
 }

@@ -1,5 +1,4 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   SLO_KIND,
@@ -9,18 +8,12 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromPath, requireEntity } from '../entities/entityPath';
+import { isoTimeQuery, parseQuery } from '../http/parseQuery';
 import { SloService } from './SloService';
 
-const isoTime = z
-  .string()
-  .refine(value => !Number.isNaN(Date.parse(value)), {
-    message: 'must be an ISO-8601 time such as 2026-11-01T00:00:00Z',
-  })
-  .transform(value => new Date(value));
-
 const historyQuery = z.object({
-  from: isoTime.optional(),
-  to: isoTime.optional(),
+  from: isoTimeQuery.optional(),
+  to: isoTimeQuery.optional(),
   objective: z.coerce.number().int().min(0).default(0),
 });
 
@@ -53,15 +46,8 @@ export function createSloRoutes(options: {
   router.get('/slos/:namespace/:name/history', async (req, res) => {
     const sloRef = entityRefFromPath({ ...req.params, kind: SLO_KIND });
     const credentials = await httpAuth.credentials(req);
-    const parsed = historyQuery.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(
-        parsed.error.issues
-          .map(issue => `${issue.path.join('.')}: ${issue.message}`)
-          .join('; '),
-      );
-    }
-    res.json(await slos.getHistory({ sloRef, credentials, ...parsed.data }));
+    const query = parseQuery(historyQuery, req.query);
+    res.json(await slos.getHistory({ sloRef, credentials, ...query }));
   });
 
   router.get('/slos/:namespace/:name/rules', async (req, res) => {

@@ -1,4 +1,5 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
+import { readOptionalDuration } from '../config/readOptionalDuration';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { DEFAULT_WARNING_THRESHOLD } from '@reliability-suite/backstage-plugin-reliability-common';
 
@@ -14,11 +15,6 @@ export type SloConfig = {
 export function readSloConfig(root: Config): SloConfig {
   const slo = root.getOptionalConfig('reliability.slo');
   const evaluation = slo?.getOptionalConfig('evaluation');
-  const duration = (
-    config: Config | undefined,
-    key: string,
-    fallback: HumanDuration,
-  ) => (config?.has(key) ? readDurationFromConfig(config, { key }) : fallback);
 
   const warningThreshold =
     slo?.getOptionalNumber('warningThreshold') ?? DEFAULT_WARNING_THRESHOLD;
@@ -35,11 +31,11 @@ export function readSloConfig(root: Config): SloConfig {
   }
   return {
     warningThreshold,
-    frequency: duration(evaluation, 'frequency', { minutes: 1 }),
-    timeout: duration(evaluation, 'timeout', { minutes: 10 }),
+    frequency: readOptionalDuration(evaluation, 'frequency', { minutes: 1 }),
+    timeout: readOptionalDuration(evaluation, 'timeout', { minutes: 10 }),
     concurrency,
     retentionMs: durationToMilliseconds(
-      duration(slo, 'snapshotRetention', { days: 7 }),
+      readOptionalDuration(slo, 'snapshotRetention', { days: 7 }),
     ),
   };
 }
