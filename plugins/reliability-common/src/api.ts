@@ -185,7 +185,7 @@ export type ImpactResponse = {
     owner: { ref: string; title: string } | null;
     lifecycle: string | null;
     onCall: Array<{ userRef: string; displayName: string }> | null;
-    slo: { state: string; errorBudgetRemaining: number | null } | null;
+    slo: { state: SloState; errorBudgetRemaining: number | null } | null;
   }>;
   summary: {
     entities: number;

@@ -82,13 +82,26 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(`/impact?${query}`);
   }
 
-  private async get<T>(path: string): Promise<T> {
+  // The Reliability tab's header strip and its escalation card ask for the same entity at the
+  // same time: identical reads in flight share one request.
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  private get<T>(path: string): Promise<T> {
+    let pending = this.inFlight.get(path);
+    if (!pending) {
+      pending = this.fetchJson(path).finally(() => this.inFlight.delete(path));
+      this.inFlight.set(path, pending);
+    }
+    return pending as Promise<T>;
+  }
+
+  private async fetchJson(path: string): Promise<unknown> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('reliability');
     const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response.json();
   }
 }
 

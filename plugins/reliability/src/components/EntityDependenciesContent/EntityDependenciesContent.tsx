@@ -179,7 +179,7 @@ export function ImpactView(props: { impact: ImpactResponse; title: string }) {
                   <TableCell>
                     {item.slo ? (
                       <>
-                        <SloStateLabel state={item.slo.state as any} />
+                        <SloStateLabel state={item.slo.state} />
                         {item.slo.errorBudgetRemaining !== null &&
                           ` ${Math.round(
                             item.slo.errorBudgetRemaining * 100,

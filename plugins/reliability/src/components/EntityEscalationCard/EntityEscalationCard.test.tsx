@@ -1,33 +1,13 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { reliabilityApiRef } from '../../api';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import {
   escalationResponse,
   mockReliabilityApi,
 } from '../../__testUtils__/mockReliabilityApi';
 import { EntityEscalationCard } from './EntityEscalationCard';
 
-const ordersService: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'orders-service', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/commerce' },
-};
-
 async function renderWith(api: ReturnType<typeof mockReliabilityApi>) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api]]}>
-      <EntityProvider entity={ordersService}>
-        <EntityEscalationCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  await renderForEntity(<EntityEscalationCard />, api);
 }
 
 describe('EntityEscalationCard', () => {

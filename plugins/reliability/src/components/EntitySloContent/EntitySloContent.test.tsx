@@ -1,34 +1,14 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
-import { reliabilityApiRef } from '../../api';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import {
   mockReliabilityApi,
   sloItem,
 } from '../../__testUtils__/mockReliabilityApi';
 import { EntitySloContent } from './EntitySloContent';
 
-const ordersService: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'orders-service', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/commerce' },
-};
-
 async function renderWith(api: ReturnType<typeof mockReliabilityApi>) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api]]}>
-      <EntityProvider entity={ordersService}>
-        <EntitySloContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  await renderForEntity(<EntitySloContent />, api);
 }
 
 describe('EntitySloContent', () => {

@@ -12,6 +12,7 @@ import { reliabilityApiRef } from '../../api';
 import { CapabilityCard } from '../EntityReliabilityContent/CapabilityCard';
 import { sloSnippet } from '../EntityReliabilityContent/snippets';
 import { sortWorstFirst } from '../EntitySloContent/EntitySloContent';
+import { formatPercent } from '../EntitySloContent/format';
 import { budgetSentence } from '../EntitySloContent/SloCard';
 import { SloStateLabel } from '../EntitySloContent/SloStateLabel';
 
@@ -75,9 +76,10 @@ export function SloSummaryCard() {
               secondary={
                 item.status.state === 'error'
                   ? item.status.error
-                  : `${budgetSentence(item)} (target ${Number(
-                      (item.target * 100).toFixed(3),
-                    )}%)`
+                  : `${budgetSentence(item)} (target ${formatPercent(
+                      item.target,
+                      3,
+                    )})`
               }
             />
           </ListItem>
