@@ -20,6 +20,9 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import reliabilityBackend from '@reliability-suite/backstage-plugin-reliability-backend';
+import { escalationPolicy } from './lib/escalationPolicy';
+import { percentile } from './lib/percentile';
+import { seededRandom } from './lib/random';
 
 const COMPONENTS = 20_000;
 const DEPARTMENTS = 20;
@@ -39,12 +42,7 @@ const WORDS = [
   'pricing',
 ];
 
-// A fixed seed: every run measures the same catalog and queries.
-let seed = 42;
-const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const random = seededRandom(42);
 const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
 
 function syntheticCatalog(): Entity[] {
@@ -89,15 +87,23 @@ function syntheticCatalog(): Entity[] {
     // Three teams in four have their own policy; the rest fall back to their department's.
     if (t % 4 !== 3) {
       entities.push(
-        policy(`team-${t}-oncall`, `group:default/team-${t}`, members),
+        withOwnedBy(
+          escalationPolicy(
+            `team-${t}-oncall`,
+            `group:default/team-${t}`,
+            members,
+          ),
+        ),
       );
     }
   }
   for (let d = 0; d < DEPARTMENTS; d++) {
     entities.push(
-      policy(`dept-${d}-oncall`, `group:default/dept-${d}`, [
-        `user:default/user-${d}`,
-      ]),
+      withOwnedBy(
+        escalationPolicy(`dept-${d}-oncall`, `group:default/dept-${d}`, [
+          `user:default/user-${d}`,
+        ]),
+      ),
     );
   }
   for (let c = 0; c < COMPONENTS; c++) {
@@ -123,27 +129,10 @@ function syntheticCatalog(): Entity[] {
   return entities;
 }
 
-function policy(name: string, owner: string, members: string[]): Entity {
-  return {
-    apiVersion: 'reliability.io/v1alpha1',
-    kind: 'EscalationPolicy',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      owner,
-      rotations: [
-        {
-          name: 'primary',
-          timeZone: 'Europe/London',
-          length: 'P1W',
-          handoff: '09:00',
-          startDate: '2026-01-05',
-          members,
-        },
-      ],
-      levels: [{ delayMinutes: 0, targets: ['rotation:primary'] }],
-    },
-    relations: [{ type: 'ownedBy', targetRef: owner }],
-  };
+// The in-memory catalog holds entities as given: add the relation the catalog would emit.
+function withOwnedBy(policy: Entity): Entity {
+  const owner = (policy.spec as { owner: string }).owner;
+  return { ...policy, relations: [{ type: 'ownedBy', targetRef: owner }] };
 }
 
 function queries(): string[] {
@@ -163,13 +152,6 @@ function queries(): string[] {
         return pick(['tier-1', `${word}${c - (c % 5)}`]); // tag, service name
     }
   });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
 }
 
 async function main() {

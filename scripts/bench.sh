@@ -6,4 +6,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/bootstrap.sh
 source scripts/system-packages.sh
 ensure_debian_package prometheus /usr/bin/promtool
-exec node --require @backstage/cli/config/nodeTransform.cjs "$@"
+exec node --expose-gc --require @backstage/cli/config/nodeTransform.cjs "$@"

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   createWriteStream,
   mkdirSync,
@@ -7,28 +7,16 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import {
+  freePort,
+  startBackendProcess,
+} from '../../scripts/lib/backendProcess.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const artifactsDir = join(repoRoot, 'test-results', 'browser');
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? done(address.port)
-          : fail(new Error('no port')),
-      );
-    });
-  });
-}
 
 export type RunningBackend = { baseUrl: string; stop(): Promise<void> };
 
@@ -131,60 +119,23 @@ export async function startBackend(options: {
     }),
   );
 
-  mkdirSync(artifactsDir, { recursive: true });
-  const log = createWriteStream(join(artifactsDir, 'backend.log'));
-  const child: ChildProcess = spawn(
-    'yarn',
-    [
-      'workspace',
-      'backend',
-      'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      configFile,
-    ],
-    { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      process.kill(-child.pid, 'SIGTERM');
-      await new Promise(done => child.once('exit', done));
-    }
+  try {
+    const backend = await startBackendProcess({
+      repoRoot,
+      port,
+      configFiles: [configFile],
+      logFile: join(artifactsDir, 'backend.log'),
+    });
+    return {
+      baseUrl,
+      async stop() {
+        await backend.stop();
+        await prometheus.stop();
+        rmSync(workDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
     await prometheus.stop();
-    rmSync(workDir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(
-        `The backend exited with code ${child.exitCode}; see ${join(
-          artifactsDir,
-          'backend.log',
-        )}`,
-      );
-    }
-    try {
-      const res = await fetch(`${baseUrl}/api/reliability/health`);
-      if (res.ok) {
-        return { baseUrl, stop };
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(
-        `The backend did not answer /api/reliability/health within 3 minutes; see ${join(
-          artifactsDir,
-          'backend.log',
-        )}`,
-      );
-    }
-    await new Promise(done => setTimeout(done, 1000));
+    throw error;
   }
 }

@@ -237,6 +237,23 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
     const text = await hidden.innerText();
     assert.match(text, /traffic/);
     assert.match(text, /dependsOn:\s*- component:default\/config-service/);
+
+    // In the graph the hidden edge is drawn apart (dashed, labelled) from confirmed ones.
+    const hiddenEdge = page.getByTestId('dependency-edge-hidden').first();
+    assert.equal(await hiddenEdge.locator('text').innerText(), 'hidden');
+    assert.notEqual(
+      await hiddenEdge
+        .locator('path')
+        .evaluate(path => getComputedStyle(path).strokeDasharray),
+      'none',
+    );
+    const observedEdge = page.getByTestId('dependency-edge-observed').first();
+    assert.equal(
+      await observedEdge
+        .locator('path')
+        .evaluate(path => getComputedStyle(path).strokeDasharray),
+      'none',
+    );
     await page.screenshot({
       path: join(artifactsDir, 'dependencies-tab.png'),
       fullPage: true,

@@ -15,6 +15,7 @@ import { readOptionalDuration } from './config/readOptionalDuration';
 import { EscalationService } from './escalation/EscalationService';
 import { createEscalationRoutes } from './escalation/routes';
 import { reliabilityPermissions } from '@reliability-suite/backstage-plugin-reliability-common';
+import { CatalogReadFilter } from './catalog/CatalogReadFilter';
 import { DatabaseObservationStore } from './dependencies/DatabaseObservationStore';
 import { readDependencyConfig } from './dependencies/dependencyConfig';
 import { DependencyService } from './dependencies/DependencyService';
@@ -131,6 +132,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const dependencyConfig = readDependencyConfig(config);
         const dependencies = new DependencyService({
           catalog,
+          readFilter: new CatalogReadFilter({ catalog, permissions }),
           auth,
           observations: await DatabaseObservationStore.create({ database }),
           snapshots: store,

@@ -134,6 +134,29 @@ export class DependencyGraph {
 
   /** Adds an observation (also right after it is recorded, before the next rebuild). */
   addObservation(observation: Observation) {
+    this.mergeEvidence(observation, known => ({
+      ...known,
+      count: known.count + observation.count,
+      firstSeen:
+        known.firstSeen < observation.firstSeen
+          ? known.firstSeen
+          : observation.firstSeen,
+      lastSeen:
+        known.lastSeen > observation.lastSeen
+          ? known.lastSeen
+          : observation.lastSeen,
+    }));
+  }
+
+  /** Sets an observation as stored, replacing what the graph had for the same evidence. */
+  putObservation(observation: Observation) {
+    this.mergeEvidence(observation, () => observation);
+  }
+
+  private mergeEvidence(
+    observation: Observation,
+    merge: (known: Observation) => Observation,
+  ) {
     if (observation.source === observation.target) return;
     this.index.addEdge(observation.source, observation.target, 'observed');
     const lastSeen = this.lastSeenBySource.get(observation.source);
@@ -147,19 +170,7 @@ export class DependencyGraph {
         o.evidence === observation.evidence && o.detail === observation.detail,
     );
     if (same >= 0) {
-      const known = list[same];
-      list[same] = {
-        ...known,
-        count: known.count + observation.count,
-        firstSeen:
-          known.firstSeen < observation.firstSeen
-            ? known.firstSeen
-            : observation.firstSeen,
-        lastSeen:
-          known.lastSeen > observation.lastSeen
-            ? known.lastSeen
-            : observation.lastSeen,
-      };
+      list[same] = merge(list[same]);
     } else {
       list.push(observation);
     }

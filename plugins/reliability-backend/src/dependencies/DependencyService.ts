@@ -13,6 +13,7 @@ import {
   ObservedEdge,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { DependencyObserver } from '@reliability-suite/backstage-plugin-reliability-node';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { EscalationService } from '../escalation/EscalationService';
 import { SloSnapshot, SloSnapshotStore } from '../slo/SloSnapshotStore';
 import { singleFlight } from '../util/singleFlight';
@@ -35,21 +36,46 @@ export type DependencySettings = {
  */
 export class DependencyService {
   private graph: DependencyGraph | undefined;
+  private building = false;
+  /** The earliest `observedAt` among batches stored while a rebuild ran. */
+  private recordedDuringBuild: Date | undefined;
   private readonly build = singleFlight(async () => {
     const { observations, settings, auth, catalog } = this.options;
-    await observations.deleteObservationsNotSeenSince(
-      new Date(Date.now() - settings.retentionDays * DAY_MS),
-    );
-    return DependencyGraph.build({
-      catalog,
-      credentials: await auth.getOwnServiceCredentials(),
-      observations: await this.placeRefs(await observations.listObservations()),
-    });
+    this.building = true;
+    this.recordedDuringBuild = undefined;
+    try {
+      await observations.deleteObservationsNotSeenSince(
+        new Date(Date.now() - settings.retentionDays * DAY_MS),
+      );
+      const graph = await DependencyGraph.build({
+        catalog,
+        credentials: await auth.getOwnServiceCredentials(),
+        observations: await this.placeRefs(
+          await observations.listObservations(),
+        ),
+      });
+      // A batch stored after the rebuild read the store would be lost when this graph replaces
+      // the old one: read those rows again, as stored, until none arrived meanwhile.
+      while (this.recordedDuringBuild) {
+        const since = this.recordedDuringBuild;
+        this.recordedDuringBuild = undefined;
+        for (const observation of await this.placeRefs(
+          await observations.listObservations({ since }),
+        )) {
+          graph.putObservation(observation);
+        }
+      }
+      this.graph = graph;
+      return graph;
+    } finally {
+      this.building = false;
+    }
   });
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      readFilter: CatalogReadFilter;
       auth: AuthService;
       observations: ObservationStore;
       snapshots: SloSnapshotStore;
@@ -64,8 +90,7 @@ export class DependencyService {
 
   /** Drops expired observations, then rebuilds the graph; requests use the old one meanwhile. */
   async refresh(): Promise<DependencyGraph> {
-    this.graph = await this.build();
-    return this.graph;
+    return this.build();
   }
 
   /** Observed refs as the catalog knows them now (see `EscalationService.canonicalRefs`). */
@@ -89,9 +114,18 @@ export class DependencyService {
   /** Stores a batch, and makes it visible on this replica at once. */
   async record(edges: ObservedEdge[]): Promise<void> {
     await this.options.observations.addObservations(edges);
-    if (this.graph) {
-      this.graph.addObservedEdges(await this.placeRefs(edges));
+    // The graph current when the batch was stored: a rebuild that starts later reads it from
+    // the store, and one already running reads it again before it replaces this graph.
+    const graph = this.graph;
+    if (this.building) {
+      const earliest = new Date(
+        Math.min(...edges.map(edge => edge.observedAt.getTime())),
+      );
+      if (!this.recordedDuringBuild || earliest < this.recordedDuringBuild) {
+        this.recordedDuringBuild = earliest;
+      }
     }
+    graph?.addObservedEdges(await this.placeRefs(edges));
   }
 
   /**
@@ -135,26 +169,6 @@ export class DependencyService {
     return deleted;
   }
 
-  private async readable(
-    refs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
-    const unique = [...new Set(refs)];
-    const readable = new Set<string>();
-    for (let i = 0; i < unique.length; i += 1000) {
-      const batch = unique.slice(i, i + 1000);
-      const { items } = await this.options.catalog.getEntitiesByRefs(
-        {
-          entityRefs: batch,
-          fields: ['kind', 'metadata.name', 'metadata.namespace'],
-        },
-        { credentials },
-      );
-      items.forEach((item, j) => item && readable.add(batch[j]));
-    }
-    return readable;
-  }
-
   private async requireReadable(
     entityRef: string,
     credentials: BackstageCredentials,
@@ -178,7 +192,7 @@ export class DependencyService {
       e.source === entityRef ? e.target : e.source,
     );
     const known = others.filter(ref => graph.index.isKnown(ref));
-    const readable = await this.readable(known, credentials);
+    const readable = await this.options.readFilter.readable(known, credentials);
     const staleCutoff = new Date(
       Date.now() - this.options.settings.staleAfterDays * DAY_MS,
     ).toISOString();
@@ -252,7 +266,7 @@ export class DependencyService {
       maxResults: this.options.settings.maxResults,
     });
     const catalogSteps = steps.filter(step => graph.nodes.has(step.ref));
-    const readable = await this.readable(
+    const readable = await this.options.readFilter.readable(
       catalogSteps.map(s => s.ref),
       credentials,
     );

@@ -1,11 +1,13 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
 
@@ -86,21 +88,50 @@ const entities: Entity[] = [
   },
 ];
 
-async function startBackend() {
+// Users read the catalog under conditions (the catalog mock applies them: no `secret`);
+// services read everything, as with Backstage's permission service.
+const conditionalReads = mockServices.permissions.mock({
+  authorize: async requests =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorizeConditional: async (requests, { credentials }) =>
+    requests.map(() =>
+      (credentials.principal as { type: string }).type === 'user'
+        ? {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              not: {
+                rule: 'HAS_METADATA',
+                resourceType: 'catalog-entity',
+                params: { key: 'name', value: 'secret' },
+              },
+            },
+          }
+        : { result: AuthorizeResult.ALLOW },
+    ),
+});
+
+let byRefsCalls = 0;
+
+async function startBackend(permissions = conditionalReads.factory) {
   const catalog = catalogServiceMock({ entities });
   // The caller may not read `secret`.
   const hide = (e: Entity | undefined) =>
     e?.metadata.name === 'secret' ? undefined : e;
   const byRefs = catalog.getEntitiesByRefs.bind(catalog);
   const byRef = catalog.getEntityByRef.bind(catalog);
-  catalog.getEntitiesByRefs = async (req, opts) =>
-    (opts as any)?.credentials?.principal?.type === 'user'
+  catalog.getEntitiesByRefs = async (req, opts) => {
+    byRefsCalls++;
+    return (opts as any)?.credentials?.principal?.type === 'user'
       ? { items: (await byRefs(req, opts)).items.map(hide) }
       : byRefs(req, opts);
+  };
   catalog.getEntityByRef = async (ref, opts) => hide(await byRef(ref, opts));
   const { server } = await startTestBackend({
     features: [
       reliabilityPlugin,
+      permissions,
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
@@ -290,6 +321,19 @@ describe('dependencies', () => {
       .get('/api/reliability/entities/component/default/secret/dependencies')
       .set('Authorization', user);
     expect(hidden.status).toBe(404);
+  });
+
+  it('answers without asking the catalog about each entity when the policy allows every read', async () => {
+    const server = await startBackend(mockServices.permissions.factory());
+    const before = byRefsCalls;
+    const down = await request(server)
+      .get('/api/reliability/impact')
+      .query({ entityRef: 'resource:default/db' })
+      .set('Authorization', user);
+    expect(down.body.impacted.map((i: any) => i.entityRef)).toContain(
+      'component:default/secret',
+    );
+    expect(byRefsCalls).toBe(before);
   });
 
   it('places a name recorded before the catalog knew it, by its service-name annotation', async () => {

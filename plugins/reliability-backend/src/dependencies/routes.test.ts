@@ -11,6 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EscalationService } from '../escalation/EscalationService';
 import { SloSnapshotStore } from '../slo/SloSnapshotStore';
 import { DatabaseObservationStore } from './DatabaseObservationStore';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { DependencyService } from './DependencyService';
 import { createDependencyRoutes } from './routes';
 
@@ -39,6 +40,10 @@ async function setup(
   };
   const dependencies = new DependencyService({
     catalog,
+    readFilter: new CatalogReadFilter({
+      catalog,
+      permissions: mockServices.permissions(),
+    }),
     auth,
     observations,
     snapshots,

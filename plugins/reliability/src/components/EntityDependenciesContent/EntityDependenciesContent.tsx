@@ -35,6 +35,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { SloStateLabel } from '../EntitySloContent/SloStateLabel';
 import { impactMarkdown } from './impactMarkdown';
+import { ArrowDef, DependencyEdgePath, EdgeKind } from './DependencyEdgePath';
 
 const useStyles = makeStyles(theme => ({
   section: { marginBottom: theme.spacing(2) },
@@ -44,7 +45,12 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-type Kind = 'declared' | 'observed' | 'hidden';
+/** Observed only is hidden; declared and observed is an observed (confirmed) declaration. */
+function edgeKindOf(via: ImpactResponse['impacted'][number]['via']): EdgeKind {
+  if (via === 'observed') return 'hidden';
+  if (via === 'both') return 'observed';
+  return 'declared';
+}
 
 function evidenceText(edge: DependencyEdge): string {
   return edge.evidence
@@ -228,34 +234,27 @@ export function EntityDependenciesContent() {
   if (!value) return null;
 
   const { dependencies, downstream, upstream } = value;
-  const hidden = new Set(
-    dependencies.hidden.map(e => `${e.source}>${e.target}`),
-  );
-  const observed = new Set(
-    dependencies.observed.map(e => `${e.source}>${e.target}`),
-  );
   const nodes = new Map<string, DependencyGraphTypes.DependencyNode>([
     [entityRef, { id: entityRef }],
   ]);
   const edges = new Map<
     string,
-    DependencyGraphTypes.DependencyEdge<{ kind: Kind }>
+    DependencyGraphTypes.DependencyEdge<{ kind: EdgeKind }>
   >();
-  const addPath = (path: string[], reversed: boolean) => {
-    for (let i = 1; i < path.length; i++) {
-      const [from, to] = reversed
-        ? [path[i], path[i - 1]]
-        : [path[i - 1], path[i]];
-      nodes.set(path[i], { id: path[i] });
-      const key = `${from}>${to}`;
-      let kind: Kind = 'declared';
-      if (hidden.has(key)) kind = 'hidden';
-      else if (observed.has(key)) kind = 'observed';
-      edges.set(key, { from, to, label: kind, kind });
-    }
+  // Paths form a shortest-path tree: each entity's last hop is an edge of the graph, and `via`
+  // says how that hop is known.
+  const addLastHop = (
+    item: ImpactResponse['impacted'][number],
+    reversed: boolean,
+  ) => {
+    const [before, at] = item.path.slice(-2);
+    const [from, to] = reversed ? [at, before] : [before, at];
+    const kind = edgeKindOf(item.via);
+    nodes.set(at, { id: at });
+    edges.set(`${from}>${to}`, { from, to, label: kind, kind });
   };
-  upstream.impacted.forEach(i => addPath(i.path, false));
-  downstream.impacted.forEach(i => addPath(i.path, true));
+  upstream.impacted.forEach(item => addLastHop(item, false));
+  downstream.impacted.forEach(item => addLastHop(item, true));
 
   return (
     <Grid container spacing={3}>
@@ -280,8 +279,9 @@ export function EntityDependenciesContent() {
               ))}
             </Select>
             <Typography variant="body2" color="textSecondary">
-              Edges are labelled declared, observed (declared and seen in
-              traffic or incidents) or hidden (seen, never declared).
+              Edges point from a dependent to its dependency: declared (grey),
+              observed (declared and seen in traffic or incidents, green) or
+              hidden (seen, never declared, red and dashed).
             </Typography>
           </Box>
           {edges.size === 0 ? (
@@ -293,6 +293,8 @@ export function EntityDependenciesContent() {
               nodes={[...nodes.values()]}
               edges={[...edges.values()]}
               direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
+              defs={<ArrowDef />}
+              renderEdge={DependencyEdgePath}
               renderNode={({ node }) => (
                 <g>
                   <text fontWeight={node.id === entityRef ? 'bold' : undefined}>

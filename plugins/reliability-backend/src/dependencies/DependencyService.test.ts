@@ -1,0 +1,143 @@
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
+import { EscalationService } from '../escalation/EscalationService';
+import { SloSnapshotStore } from '../slo/SloSnapshotStore';
+import { DatabaseObservationStore } from './DatabaseObservationStore';
+import { DependencyService } from './DependencyService';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team' },
+});
+
+/** A service whose graph rebuilds wait, once they have read the store, until `release`. */
+async function setup() {
+  const knex = await databases.init('SQLITE_3');
+  const observations = await DatabaseObservationStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  const catalog = catalogServiceMock({
+    entities: [component('web'), component('api')],
+  });
+  let release = () => {};
+  let gate: Promise<void> | undefined;
+  let entered = () => {};
+  const rebuildWaiting = new Promise<void>(done => {
+    entered = done;
+  });
+  const queryEntities = catalog.queryEntities.bind(catalog);
+  catalog.queryEntities = async (request, options) => {
+    // The graph's own query (the ownership index asks for other fields).
+    if (
+      request &&
+      'fields' in request &&
+      request.fields?.includes('spec.lifecycle') &&
+      gate
+    ) {
+      entered();
+      await gate;
+    }
+    return queryEntities(request, options);
+  };
+  const auth = mockServices.auth();
+  const snapshots: SloSnapshotStore = {
+    addSnapshots: async () => {},
+    getLatestSnapshots: async () => [],
+    deleteSnapshotsBefore: async () => 0,
+  };
+  const service = new DependencyService({
+    catalog,
+    readFilter: new CatalogReadFilter({
+      catalog,
+      permissions: mockServices.permissions(),
+    }),
+    auth,
+    observations,
+    snapshots,
+    escalation: new EscalationService({ catalog, auth, providers: [] }),
+    settings: {
+      retentionDays: 90,
+      staleAfterDays: 14,
+      maxDepth: 20,
+      maxResults: 10_000,
+    },
+  });
+  const holdRebuilds = () => {
+    gate = new Promise(done => {
+      release = done;
+    });
+  };
+  return { service, holdRebuilds, rebuildWaiting, release: () => release() };
+}
+
+const webCallsApi = {
+  source: 'component:default/web',
+  target: 'component:default/api',
+  evidence: 'traffic' as const,
+  detail: 'grpc',
+  observedAt: new Date(),
+};
+
+describe('DependencyService', () => {
+  it('keeps a batch recorded while the graph was being rebuilt', async () => {
+    const { service, holdRebuilds, rebuildWaiting, release } = await setup();
+    await service.refresh();
+
+    holdRebuilds();
+    const rebuilding = service.refresh();
+    await rebuildWaiting; // it has read the store already
+    await service.record([webCallsApi]);
+    release();
+    await rebuilding;
+
+    const impact = await service.getImpact(
+      {
+        root: 'component:default/api',
+        direction: 'downstream',
+        maxDepth: 5,
+        include: { declared: true, observed: true },
+      },
+      mockCredentials.user(),
+    );
+    expect(impact.impacted.map(i => [i.entityRef, i.via])).toEqual([
+      ['component:default/web', 'observed'],
+    ]);
+    const dependencies = await service.getDependencies(
+      'component:default/web',
+      mockCredentials.user(),
+    );
+    // Counted once: the rebuild took the stored row, not the row and the batch.
+    expect(dependencies.hidden.map(e => e.evidence)).toEqual([
+      [expect.objectContaining({ kind: 'traffic', detail: 'grpc', count: 1 })],
+    ]);
+  });
+
+  it('shows a batch at once when no rebuild is running', async () => {
+    const { service } = await setup();
+    await service.refresh();
+    await service.record([webCallsApi, webCallsApi]);
+    const dependencies = await service.getDependencies(
+      'component:default/api',
+      mockCredentials.user(),
+    );
+    expect(dependencies.hidden).toEqual([
+      expect.objectContaining({
+        source: 'component:default/web',
+        direction: 'downstream',
+        evidence: [expect.objectContaining({ count: 2 })],
+      }),
+    ]);
+  });
+});
