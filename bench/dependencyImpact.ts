@@ -394,6 +394,7 @@ async function main() {
             root,
             direction,
             observed: include.includes('observed'),
+            maxDepth: MAX_DEPTH,
           }),
         );
         if (wrong) {
@@ -431,7 +432,12 @@ async function main() {
       walked.push(performance.now() - started);
       const wrong = sameDepths(
         depths,
-        expected({ root, direction: 'downstream', observed: false }),
+        expected({
+          root,
+          direction: 'downstream',
+          observed: false,
+          maxDepth: MAX_DEPTH,
+        }),
       );
       if (wrong) throw new Error(`catalog walk from ${root}: ${wrong}`);
     }

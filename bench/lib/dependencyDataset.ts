@@ -220,11 +220,12 @@ type ImpactQuery = {
   root: string;
   direction: 'downstream' | 'upstream';
   observed: boolean;
+  maxDepth: number;
 };
 
 /**
  * The expected impact computed straight from the generated edges: each entity reachable from
- * `root` with its shortest depth, the root excluded.
+ * `root` within `maxDepth` hops, with its shortest depth, the root excluded.
  */
 export function expectedImpact(
   dataset: DependencyDataset,
@@ -256,7 +257,11 @@ export function expectedImpact(
     const next = adjacencyFor(query);
     const depths = new Map<string, number>([[query.root, 0]]);
     let frontier = [query.root];
-    for (let depth = 1; frontier.length > 0; depth++) {
+    for (
+      let depth = 1;
+      depth <= query.maxDepth && frontier.length > 0;
+      depth++
+    ) {
       const following: string[] = [];
       for (const ref of frontier) {
         for (const to of next.get(ref) ?? []) {

@@ -169,30 +169,48 @@ export class DependencyService {
     return deleted;
   }
 
-  private async requireReadable(
-    entityRef: string,
+  /**
+   * Which of `refs` the caller may read, after checking it may read `root` (404 otherwise, as
+   * for an entity that does not exist). A root the graph has is known to the catalog as of the
+   * last rebuild, so one read decision covers it and its results; any other is looked up.
+   */
+  private async readableAround(
+    graph: DependencyGraph,
+    root: string,
+    refs: string[],
     credentials: BackstageCredentials,
-  ) {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+  ): Promise<Set<string>> {
+    const readable = await this.options.readFilter.readable(
+      [root, ...refs],
       credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    );
+    const found = graph.nodes.has(root)
+      ? readable.has(root)
+      : Boolean(
+          await this.options.catalog.getEntityByRef(root, { credentials }),
+        );
+    if (!found) {
+      throw new NotFoundError(`No entity ${root} in the catalog`);
     }
+    return readable;
   }
 
   async getDependencies(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<DependenciesResponse> {
-    await this.requireReadable(entityRef, credentials);
     const graph = await this.current();
     const edges = graph.index.edgesOf(entityRef);
     const others = edges.map(e =>
       e.source === entityRef ? e.target : e.source,
     );
     const known = others.filter(ref => graph.index.isKnown(ref));
-    const readable = await this.options.readFilter.readable(known, credentials);
+    const readable = await this.readableAround(
+      graph,
+      entityRef,
+      known,
+      credentials,
+    );
     const staleCutoff = new Date(
       Date.now() - this.options.settings.staleAfterDays * DAY_MS,
     ).toISOString();
@@ -259,14 +277,15 @@ export class DependencyService {
     },
     credentials: BackstageCredentials,
   ): Promise<ImpactResponse> {
-    await this.requireReadable(query.root, credentials);
     const graph = await this.current();
     const { steps, truncated } = graph.index.impact({
       ...query,
       maxResults: this.options.settings.maxResults,
     });
     const catalogSteps = steps.filter(step => graph.nodes.has(step.ref));
-    const readable = await this.options.readFilter.readable(
+    const readable = await this.readableAround(
+      graph,
+      query.root,
       catalogSteps.map(s => s.ref),
       credentials,
     );

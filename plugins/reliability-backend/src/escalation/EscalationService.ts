@@ -19,6 +19,7 @@ import { ownerRefOf } from '../catalog/ownerRefOf';
 import { singleFlight } from '../util/singleFlight';
 import { OwnershipIndex, toIndexedEntity } from './OwnershipIndex';
 import { rankLookup } from './rankLookup';
+import { PolicyEvaluationCache } from './PolicyEvaluationCache';
 import { findCatalogPolicy, resolveEscalation } from './resolveEscalation';
 
 const STALE_INDEX_RETRY_MS = 10_000;
@@ -29,6 +30,7 @@ const STALE_INDEX_RETRY_MS = 10_000;
  * in-memory {@link OwnershipIndex}, rebuilt on a schedule.
  */
 export class EscalationService {
+  private readonly policyEvaluations = new PolicyEvaluationCache();
   private index: OwnershipIndex | undefined;
   private builtAt = 0;
   private readonly build = singleFlight(async () =>
@@ -117,6 +119,7 @@ export class EscalationService {
       at,
       provided,
       providerWarnings,
+      evaluate: this.policyEvaluations.evaluatorFor(index, at),
     });
   }
 
@@ -135,6 +138,7 @@ export class EscalationService {
   > {
     const index = await this.currentIndex();
     const at = new Date();
+    const evaluate = this.policyEvaluations.evaluatorFor(index, at);
     const result = new Map<
       string,
       {
@@ -145,7 +149,7 @@ export class EscalationService {
     for (const ref of refs) {
       const entity = index.entitiesByRef.get(ref);
       if (!entity) continue;
-      const escalation = resolveEscalation({ entity, index, at });
+      const escalation = resolveEscalation({ entity, index, at, evaluate });
       result.set(ref, {
         ownerTitle: escalation.owner?.title ?? null,
         onCall: escalation.onCall

@@ -94,6 +94,10 @@ function formatLocal(at: Date, timeZone: string): string {
   return at.toLocaleString('en-GB', { timeZone, timeZoneName: 'short' });
 }
 
+export type PolicyEvaluator = (
+  policy: IndexedPolicy,
+) => ReturnType<typeof evaluatePolicy>;
+
 /** Levels, on-call and warnings of a catalog policy at `at`. */
 export function evaluatePolicy(
   policy: IndexedPolicy,
@@ -198,6 +202,8 @@ export function resolveEscalation(options: {
   /** Asked when the annotation names no policy; undefined when no provider handles the entity. */
   provided?: ProvidedEscalation;
   providerWarnings?: string[];
+  /** How a policy is evaluated at `at`, when not by `evaluatePolicy` (e.g. from a cache). */
+  evaluate?: PolicyEvaluator;
 }): EscalationResponse {
   const { entity, index, at } = options;
   const warnings: string[] = [...(options.providerWarnings ?? [])];
@@ -270,7 +276,9 @@ export function resolveEscalation(options: {
       warnings,
     };
   }
-  const evaluated = evaluatePolicy(found.policy, index, at);
+  const evaluated = options.evaluate
+    ? options.evaluate(found.policy)
+    : evaluatePolicy(found.policy, index, at);
   return {
     entityRef: entity.ref,
     owner,
