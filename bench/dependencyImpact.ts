@@ -112,6 +112,10 @@ async function startBackend(options: {
         // Processed once; while measuring, the catalog only serves what it has.
         processingInterval: options.processing ? { hours: 24 } : false,
       },
+      // Guest sign-in gives the benchmark a user token on this local, production-mode backend.
+      auth: {
+        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+      },
       reliability: {
         dependencies: { maxDepth: MAX_DEPTH, maxResults: 100_000 },
       },
@@ -122,6 +126,7 @@ async function startBackend(options: {
     port,
     configFiles: [configFile],
     logFile: join(logDir, `${options.logName}.log`),
+    production: true,
   });
 }
 

@@ -26,11 +26,9 @@ export async function walkCatalog(
   const depths = new Map<string, number>([[query.root, 0]]);
   let frontier = [query.root];
   for (let depth = 1; depth <= query.maxDepth && frontier.length > 0; depth++) {
+    // Whole entities, as catalog-graph asks for them.
     const { items } = await catalog.getEntitiesByRefs(
-      {
-        entityRefs: frontier,
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'relations'],
-      },
+      { entityRefs: frontier },
       { token },
     );
     const next: string[] = [];

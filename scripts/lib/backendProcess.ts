@@ -29,10 +29,10 @@ export type BackendProcess = {
 
 /**
  * Starts the project's backend as `backstage-cli package start` runs it (Node with Backstage's
- * TypeScript loader, NODE_ENV=development), but without its file watcher, which would restart
- * the backend under a test when a source file changes. Config files are layered on
- * app-config.yaml; output goes to `logFile`; resolves once the reliability plugin answers its
- * health check.
+ * TypeScript loader, NODE_ENV=development unless `production` is set), but without its file
+ * watcher, which would restart the backend under a test when a source file changes. Config
+ * files are layered on app-config.yaml; output goes to `logFile`; resolves once the reliability
+ * plugin answers its health check.
  */
 export async function startBackendProcess(options: {
   repoRoot: string;
@@ -40,6 +40,8 @@ export async function startBackendProcess(options: {
   configFiles: string[];
   logFile: string;
   timeoutMs?: number;
+  /** As deployed: compact JSON responses and JSON logs instead of development's pretty ones. */
+  production?: boolean;
 }): Promise<BackendProcess> {
   const baseUrl = `http://localhost:${options.port}`;
   mkdirSync(dirname(options.logFile), { recursive: true });
@@ -56,7 +58,10 @@ export async function startBackendProcess(options: {
     ],
     {
       cwd: join(options.repoRoot, 'packages/backend'),
-      env: { ...process.env, NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        NODE_ENV: options.production ? 'production' : 'development',
+      },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
