@@ -30,7 +30,6 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import {
   BackendProcess,
-  freePort,
   startBackendProcess,
 } from '../scripts/lib/backendProcess';
 import { DependencyGraph } from '../plugins/reliability-backend/src/dependencies/DependencyGraph';
@@ -66,21 +65,12 @@ async function startBackend(options: {
   processing: boolean;
   logName: string;
 }): Promise<BackendProcess> {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  const configFile = join(cacheDir, `app-config.${options.logName}.yaml`);
-  writeFileSync(
-    configFile,
-    stringify({
-      app: { baseUrl },
+  return startBackendProcess({
+    repoRoot,
+    configFile: join(cacheDir, `app-config.${options.logName}.yaml`),
+    sqliteDirectory: join(cacheDir, 'sqlite'),
+    config: {
       backend: {
-        baseUrl,
-        listen: { port },
-        cors: { origin: baseUrl },
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: join(cacheDir, 'sqlite') },
-        },
         auth: {
           externalAccess: [
             {
@@ -119,12 +109,7 @@ async function startBackend(options: {
       reliability: {
         dependencies: { maxDepth: MAX_DEPTH, maxResults: 100_000 },
       },
-    }),
-  );
-  return startBackendProcess({
-    repoRoot,
-    port,
-    configFiles: [configFile],
+    },
     logFile: join(logDir, `${options.logName}.log`),
     production: true,
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 
@@ -30,20 +30,40 @@ export type BackendProcess = {
 /**
  * Starts the project's backend as `backstage-cli package start` runs it (Node with Backstage's
  * TypeScript loader, NODE_ENV=development unless `production` is set), but without its file
- * watcher, which would restart the backend under a test when a source file changes. Config
- * files are layered on app-config.yaml; output goes to `logFile`; resolves once the reliability
- * plugin answers its health check.
+ * watcher, which would restart the backend under a test when a source file changes. It listens
+ * on a free port with its SQLite databases in `sqliteDirectory`; `config` (written to
+ * `configFile`) is layered on app-config.yaml, its `backend` keys merged into those. Output goes
+ * to `logFile`; resolves once the reliability plugin answers its health check.
  */
 export async function startBackendProcess(options: {
   repoRoot: string;
-  port: number;
-  configFiles: string[];
+  configFile: string;
+  sqliteDirectory: string;
+  config: { backend?: object } & Record<string, unknown>;
   logFile: string;
   timeoutMs?: number;
   /** As deployed: compact JSON responses and JSON logs instead of development's pretty ones. */
   production?: boolean;
 }): Promise<BackendProcess> {
-  const baseUrl = `http://localhost:${options.port}`;
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  writeFileSync(
+    options.configFile,
+    JSON.stringify({
+      ...options.config,
+      app: { baseUrl },
+      backend: {
+        baseUrl,
+        listen: { port },
+        cors: { origin: baseUrl },
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: options.sqliteDirectory },
+        },
+        ...options.config.backend,
+      },
+    }),
+  );
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
   const child: ChildProcess = spawn(
@@ -54,7 +74,8 @@ export async function startBackendProcess(options: {
       'src/index.ts',
       '--config',
       '../../app-config.yaml',
-      ...options.configFiles.flatMap(file => ['--config', file]),
+      '--config',
+      options.configFile,
     ],
     {
       cwd: join(options.repoRoot, 'packages/backend'),

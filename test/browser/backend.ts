@@ -5,7 +5,6 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
-  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -84,50 +83,33 @@ function demoLocations(): object[] {
 export async function startBackend(options: {
   extraLocations?: string[];
 }): Promise<RunningBackend> {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
   const workDir = mkdtempSync(join(tmpdir(), 'reliability-browser-'));
   const prometheus = await startDemoPrometheus(join(workDir, 'prometheus'));
-  const configFile = join(workDir, 'app-config.browser.yaml');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      app: { baseUrl },
-      backend: {
-        baseUrl,
-        listen: { port },
-        cors: { origin: baseUrl },
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: join(workDir, 'sqlite') },
-        },
-      },
-      reliability: {
-        prometheus: { baseUrl: prometheus.baseUrl },
-        // Evaluate soon after the catalog has loaded the demo's SLOs.
-        slo: { evaluation: { frequency: '5s' } },
-      },
-      catalog: {
-        locations: [
-          ...demoLocations(),
-          ...(options.extraLocations ?? []).map(target => ({
-            type: 'file',
-            target,
-          })),
-        ],
-      },
-    }),
-  );
-
   try {
     const backend = await startBackendProcess({
       repoRoot,
-      port,
-      configFiles: [configFile],
+      configFile: join(workDir, 'app-config.browser.yaml'),
+      sqliteDirectory: join(workDir, 'sqlite'),
+      config: {
+        reliability: {
+          prometheus: { baseUrl: prometheus.baseUrl },
+          // Evaluate soon after the catalog has loaded the demo's SLOs.
+          slo: { evaluation: { frequency: '5s' } },
+        },
+        catalog: {
+          locations: [
+            ...demoLocations(),
+            ...(options.extraLocations ?? []).map(target => ({
+              type: 'file',
+              target,
+            })),
+          ],
+        },
+      },
       logFile: join(artifactsDir, 'backend.log'),
     });
     return {
-      baseUrl,
+      baseUrl: backend.baseUrl,
       async stop() {
         await backend.stop();
         await prometheus.stop();

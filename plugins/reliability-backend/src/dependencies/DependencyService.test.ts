@@ -1,15 +1,8 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
-import { EscalationService } from '../escalation/EscalationService';
-import { SloSnapshotStore } from '../slo/SloSnapshotStore';
-import { DatabaseObservationStore } from './DatabaseObservationStore';
-import { DependencyService } from './DependencyService';
+
+import { createTestDependencyService } from './__testUtils__/createTestDependencyService';
 
 jest.setTimeout(60_000);
 
@@ -24,10 +17,6 @@ const component = (name: string): Entity => ({
 
 /** A service whose graph rebuilds wait, once they have read the store, until `release`. */
 async function setup() {
-  const knex = await databases.init('SQLITE_3');
-  const observations = await DatabaseObservationStore.create({
-    database: mockServices.database({ knex, migrations: { skip: false } }),
-  });
   const catalog = catalogServiceMock({
     entities: [component('web'), component('api')],
   });
@@ -51,28 +40,9 @@ async function setup() {
     }
     return queryEntities(request, options);
   };
-  const auth = mockServices.auth();
-  const snapshots: SloSnapshotStore = {
-    addSnapshots: async () => {},
-    getLatestSnapshots: async () => [],
-    deleteSnapshotsBefore: async () => 0,
-  };
-  const service = new DependencyService({
+  const { service } = await createTestDependencyService({
     catalog,
-    readFilter: new CatalogReadFilter({
-      catalog,
-      permissions: mockServices.permissions(),
-    }),
-    auth,
-    observations,
-    snapshots,
-    escalation: new EscalationService({ catalog, auth, providers: [] }),
-    settings: {
-      retentionDays: 90,
-      staleAfterDays: 14,
-      maxDepth: 20,
-      maxResults: 10_000,
-    },
+    knex: await databases.init('SQLITE_3'),
   });
   const holdRebuilds = () => {
     gate = new Promise(done => {

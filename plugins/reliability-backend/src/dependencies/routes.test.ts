@@ -8,11 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { EscalationService } from '../escalation/EscalationService';
-import { SloSnapshotStore } from '../slo/SloSnapshotStore';
-import { DatabaseObservationStore } from './DatabaseObservationStore';
-import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
-import { DependencyService } from './DependencyService';
+import { createTestDependencyService } from './__testUtils__/createTestDependencyService';
 import { createDependencyRoutes } from './routes';
 
 jest.setTimeout(60_000);
@@ -24,37 +20,14 @@ async function setup(
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
-  const knex = await databases.init('SQLITE_3');
-  const observations = await DatabaseObservationStore.create({
-    database: mockServices.database({ knex, migrations: { skip: false } }),
-  });
   const permissions = mockServices.permissions.mock({
     authorize: async requests => requests.map(() => ({ result: decision })),
   });
-  const catalog = catalogServiceMock({ entities: [] });
-  const auth = mockServices.auth();
-  const snapshots: SloSnapshotStore = {
-    addSnapshots: async () => {},
-    getLatestSnapshots: async () => [],
-    deleteSnapshotsBefore: async () => 0,
-  };
-  const dependencies = new DependencyService({
-    catalog,
-    readFilter: new CatalogReadFilter({
-      catalog,
-      permissions: mockServices.permissions(),
-    }),
-    auth,
-    observations,
-    snapshots,
-    escalation: new EscalationService({ catalog, auth, providers: [] }),
-    settings: {
-      retentionDays: 90,
-      staleAfterDays: 14,
-      maxDepth: 20,
-      maxResults: 10_000,
-    },
-  });
+  const { service: dependencies, observations } =
+    await createTestDependencyService({
+      catalog: catalogServiceMock({ entities: [] }),
+      knex: await databases.init('SQLITE_3'),
+    });
   const app = express()
     .use(
       createDependencyRoutes({

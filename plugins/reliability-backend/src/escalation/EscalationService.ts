@@ -116,7 +116,6 @@ export class EscalationService {
     return resolveEscalation({
       entity: indexed,
       index,
-      at,
       provided,
       providerWarnings,
       evaluate: this.policyEvaluations.evaluatorFor(index, at),
@@ -149,7 +148,7 @@ export class EscalationService {
     for (const ref of refs) {
       const entity = index.entitiesByRef.get(ref);
       if (!entity) continue;
-      const escalation = resolveEscalation({ entity, index, at, evaluate });
+      const escalation = resolveEscalation({ entity, index, evaluate });
       result.set(ref, {
         ownerTitle: escalation.owner?.title ?? null,
         onCall: escalation.onCall

@@ -198,14 +198,13 @@ export function evaluatePolicy(
 export function resolveEscalation(options: {
   entity: IndexedEntity;
   index: OwnershipIndex;
-  at: Date;
   /** Asked when the annotation names no policy; undefined when no provider handles the entity. */
   provided?: ProvidedEscalation;
   providerWarnings?: string[];
-  /** How a policy is evaluated at `at`, when not by `evaluatePolicy` (e.g. from a cache). */
-  evaluate?: PolicyEvaluator;
+  /** Evaluates a policy at the time asked about (see `PolicyEvaluationCache`). */
+  evaluate: PolicyEvaluator;
 }): EscalationResponse {
-  const { entity, index, at } = options;
+  const { entity, index } = options;
   const warnings: string[] = [...(options.providerWarnings ?? [])];
   const ownerRef = entity.ownerRef;
   const ownerGroup = ownerRef ? index.groups.get(ownerRef) : undefined;
@@ -276,9 +275,7 @@ export function resolveEscalation(options: {
       warnings,
     };
   }
-  const evaluated = options.evaluate
-    ? options.evaluate(found.policy)
-    : evaluatePolicy(found.policy, index, at);
+  const evaluated = options.evaluate(found.policy);
   return {
     entityRef: entity.ref,
     owner,
