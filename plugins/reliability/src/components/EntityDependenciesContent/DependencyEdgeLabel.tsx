@@ -1,0 +1,34 @@
+import { DependencyGraphTypes } from '@backstage/core-components';
+import { makeStyles } from '@material-ui/core';
+
+export type EdgeKind = 'declared' | 'observed' | 'hidden';
+
+const useStyles = makeStyles(theme => ({
+  declared: { fill: theme.palette.text.secondary },
+  observed: { fill: theme.palette.success.dark, fontWeight: 'bold' },
+  hidden: {
+    fill: theme.palette.error.main,
+    fontWeight: 'bold',
+    textDecoration: 'underline',
+  },
+}));
+
+/**
+ * An edge's label: how the dependency is known, in words and colour (declared grey, observed
+ * green, hidden red and underlined), so the difference does not rest on colour alone.
+ */
+export function DependencyEdgeLabel(
+  props: DependencyGraphTypes.RenderLabelProps<{ kind: EdgeKind }>,
+) {
+  const classes = useStyles();
+  const { kind } = props.edge;
+  return (
+    <text
+      data-testid={`dependency-edge-${kind}`}
+      className={classes[kind]}
+      fontSize={12}
+    >
+      {kind}
+    </text>
+  );
+}
