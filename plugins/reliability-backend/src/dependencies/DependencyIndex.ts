@@ -5,6 +5,8 @@ const DECLARED = 1;
 // Node ids stay below 2^21 (two million entities); source × 2^21 + target is then exact.
 const EDGE_KEY_BASE = 2 ** 21;
 const OBSERVED = 2;
+const UNSEEN = -1;
+const NO_PARENT = -2;
 
 export type DependencyNode = {
   ref: string;
@@ -47,6 +49,7 @@ export class DependencyIndex {
   // adding an edge is constant time even for hubs with thousands of dependents.
   private readonly outAt = new Map<number, number>();
   private readonly inAt = new Map<number, number>();
+  private order: Int32Array | undefined;
 
   /** Adds a catalog entity (a node even without edges). */
   addEntity(ref: string): void {
@@ -123,10 +126,14 @@ export class DependencyIndex {
       query.direction === 'downstream'
         ? [this.in, this.inFlags]
         : [this.out, this.outFlags];
+    const rank = this.refOrder();
+    const byRef = (a: number, b: number) => rank[a] - rank[b];
 
-    const parent = new Map<number, { from: number; flag: number }>([
-      [rootId, { from: -1, flag: 0 }],
-    ]);
+    // The predecessor on a shortest path (UNSEEN until reached) and how that edge is known.
+    const parent = new Int32Array(this.refs.length).fill(UNSEEN);
+    const parentFlag = new Uint8Array(this.refs.length);
+    parent[rootId] = NO_PARENT;
+    const paths = new Map<number, string[]>([[rootId, [query.root]]]);
     const steps: ImpactStep[] = [];
     let frontier = [rootId];
     let truncated = false;
@@ -137,45 +144,55 @@ export class DependencyIndex {
     ) {
       const found: number[] = [];
       // Predecessors in ref order, so that ties in shortest paths resolve the same way each time.
-      frontier.sort((a, b) => compareRefs(this.refs[a], this.refs[b]));
+      frontier.sort(byRef);
       for (const node of frontier) {
-        next[node].forEach((neighbour, i) => {
-          const flag = nextFlags[node][i] & mask;
-          if (flag === 0 || parent.has(neighbour)) {
-            return;
+        const neighbours = next[node];
+        const flags = nextFlags[node];
+        for (let i = 0; i < neighbours.length; i++) {
+          const neighbour = neighbours[i];
+          const flag = flags[i] & mask;
+          if (flag !== 0 && parent[neighbour] === UNSEEN) {
+            parent[neighbour] = node;
+            parentFlag[neighbour] = flag;
+            found.push(neighbour);
           }
-          parent.set(neighbour, { from: node, flag });
-          found.push(neighbour);
-        });
+        }
       }
-      found.sort((a, b) => compareRefs(this.refs[a], this.refs[b]));
+      found.sort(byRef);
+      const last = depth === query.maxDepth;
       for (const node of found) {
         if (steps.length >= query.maxResults) {
           truncated = true;
           break;
         }
+        const path = [...paths.get(parent[node])!, this.refs[node]];
+        // Only the frontier's paths are extended again.
+        if (!last) paths.set(node, path);
         steps.push({
           ref: this.refs[node],
           depth,
-          path: this.pathTo(node, parent),
-          via: toVia(parent.get(node)!.flag),
+          path,
+          via: toVia(parentFlag[node]),
         });
       }
       if (truncated) break;
+      for (const node of frontier) paths.delete(node);
       frontier = found;
     }
     return { steps, truncated };
   }
 
-  private pathTo(
-    node: number,
-    parent: Map<number, { from: number; flag: number }>,
-  ): string[] {
-    const path: string[] = [];
-    for (let at = node; at !== -1; at = parent.get(at)!.from) {
-      path.push(this.refs[at]);
+  /** Each node's position in plain string order of refs, kept until a node is added. */
+  private refOrder(): Int32Array {
+    if (!this.order) {
+      const ids = this.refs.map((_, id) => id);
+      ids.sort((a, b) => compareRefs(this.refs[a], this.refs[b]));
+      this.order = new Int32Array(ids.length);
+      ids.forEach((id, position) => {
+        this.order![id] = position;
+      });
     }
-    return path.reverse();
+    return this.order;
   }
 
   private id(ref: string): number {
@@ -189,6 +206,7 @@ export class DependencyIndex {
       }
       this.ids.set(ref, id);
       this.refs.push(ref);
+      this.order = undefined;
       this.known.push(false);
       this.out.push([]);
       this.outFlags.push([]);

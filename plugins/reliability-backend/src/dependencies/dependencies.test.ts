@@ -304,6 +304,23 @@ describe('dependencies', () => {
     ]);
   });
 
+  it('sends an impact answer gzip-compressed, and plain to a client that does not accept gzip', async () => {
+    const server = await startBackend();
+    const ask = (encoding: string) =>
+      request(server)
+        .get('/api/reliability/impact')
+        .query({ entityRef: 'resource:default/db' })
+        .set('Authorization', user)
+        .set('Accept-Encoding', encoding);
+    const compressed = await ask('gzip, deflate');
+    const plain = await ask('identity');
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers['content-type']).toMatch(/^application\/json/);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.impacted).toHaveLength(5);
+    expect(compressed.body).toEqual(plain.body);
+  });
+
   it('never shows an entity the caller may not read', async () => {
     const server = await startBackend();
     const down = await request(server)

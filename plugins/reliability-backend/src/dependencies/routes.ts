@@ -14,6 +14,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromPath } from '../entities/entityPath';
 import { parseQuery } from '../http/parseQuery';
+import { sendLargeJson } from '../http/sendLargeJson';
 import { DependencyService } from './DependencyService';
 
 // 10,000 edges of two long refs, an evidence kind, a detail and a time each fit with room.
@@ -113,7 +114,9 @@ export function createDependencyRoutes(options: {
       );
     }
     const credentials = await httpAuth.credentials(req);
-    res.json(
+    await sendLargeJson(
+      req,
+      res,
       await dependencies.getImpact(
         {
           root,

@@ -6,6 +6,7 @@ import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_ESCALATION_POLICY,
   EscalationResponse,
   LookupResponse,
   OnCallScheduleResponse,
@@ -145,16 +146,33 @@ export class EscalationService {
         onCall: Array<{ userRef: string; displayName: string }>;
       }
     >();
+    // Entities with the same owner and policy annotation share their answer: an impact list
+    // holds thousands of entities and a few hundred owners.
+    const byOwnerAndPolicy = new Map<
+      string,
+      {
+        ownerTitle: string | null;
+        onCall: Array<{ userRef: string; displayName: string }>;
+      }
+    >();
     for (const ref of refs) {
       const entity = index.entitiesByRef.get(ref);
       if (!entity) continue;
-      const escalation = resolveEscalation({ entity, index, evaluate });
-      result.set(ref, {
-        ownerTitle: escalation.owner?.title ?? null,
-        onCall: escalation.onCall
-          .filter(entry => entry.level === 1)
-          .map(({ userRef, displayName }) => ({ userRef, displayName })),
-      });
+      const key = `${entity.namespace}\n${
+        entity.annotations[ANNOTATION_ESCALATION_POLICY] ?? ''
+      }\n${entity.ownerRef ?? ''}`;
+      let summary = byOwnerAndPolicy.get(key);
+      if (!summary) {
+        const escalation = resolveEscalation({ entity, index, evaluate });
+        summary = {
+          ownerTitle: escalation.owner?.title ?? null,
+          onCall: escalation.onCall
+            .filter(entry => entry.level === 1)
+            .map(({ userRef, displayName }) => ({ userRef, displayName })),
+        };
+        byOwnerAndPolicy.set(key, summary);
+      }
+      result.set(ref, summary);
     }
     return result;
   }
