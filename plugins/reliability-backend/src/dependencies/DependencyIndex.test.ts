@@ -48,6 +48,26 @@ describe('DependencyIndex.impact', () => {
     ]);
   });
 
+  it('keeps ref order, for results and for ties in paths, when entities arrive after a query', () => {
+    const growing = graph([
+      ['m', 'db', 'declared'],
+      ['x', 'm', 'declared'],
+    ]);
+    expect(summarize(growing, query('db'))).toEqual([
+      '1 db>m declared',
+      '2 db>m>x declared',
+    ]);
+    growing.addEdge('z', 'db', 'observed');
+    growing.addEdge('a', 'db', 'observed');
+    growing.addEdge('x', 'a', 'observed');
+    expect(summarize(growing, query('db'))).toEqual([
+      '1 db>a observed',
+      '1 db>m declared',
+      '1 db>z observed',
+      '2 db>a>x observed',
+    ]);
+  });
+
   it('walks upstream (what the root depends on)', () => {
     expect(summarize(shop, query('web', { direction: 'upstream' }))).toEqual([
       '1 web>api declared',
