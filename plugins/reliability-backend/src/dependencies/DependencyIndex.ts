@@ -159,15 +159,13 @@ export class DependencyIndex {
         }
       }
       found.sort(byRef);
-      const last = depth === query.maxDepth;
       for (const node of found) {
         if (steps.length >= query.maxResults) {
           truncated = true;
           break;
         }
         const path = [...paths.get(parent[node])!, this.refs[node]];
-        // Only the frontier's paths are extended again.
-        if (!last) paths.set(node, path);
+        paths.set(node, path);
         steps.push({
           ref: this.refs[node],
           depth,
@@ -176,6 +174,7 @@ export class DependencyIndex {
         });
       }
       if (truncated) break;
+      // Only the new frontier's paths are extended again.
       for (const node of frontier) paths.delete(node);
       frontier = found;
     }

@@ -25,6 +25,12 @@ import { findCatalogPolicy, resolveEscalation } from './resolveEscalation';
 
 const STALE_INDEX_RETRY_MS = 10_000;
 
+/** An entity's owner name and who is on call at the first level, for lists of entities. */
+export type OwnershipSummary = {
+  ownerTitle: string | null;
+  onCall: Array<{ userRef: string; displayName: string }>;
+};
+
 /**
  * Answers the escalation routes: the entity itself is read from the catalog with the caller's
  * credentials (so unreadable entities are not found), the policies, users and groups from the
@@ -127,34 +133,16 @@ export class EscalationService {
    * For many entities at once (impact results): the owner's name and who is on call at the
    * first level now, from the catalog's policies (external pagers are not asked in bulk).
    */
-  async summarizeOwnership(refs: string[]): Promise<
-    Map<
-      string,
-      {
-        ownerTitle: string | null;
-        onCall: Array<{ userRef: string; displayName: string }>;
-      }
-    >
-  > {
+  async summarizeOwnership(
+    refs: string[],
+  ): Promise<Map<string, OwnershipSummary>> {
     const index = await this.currentIndex();
     const at = new Date();
     const evaluate = this.policyEvaluations.evaluatorFor(index, at);
-    const result = new Map<
-      string,
-      {
-        ownerTitle: string | null;
-        onCall: Array<{ userRef: string; displayName: string }>;
-      }
-    >();
+    const result = new Map<string, OwnershipSummary>();
     // Entities with the same owner and policy annotation share their answer: an impact list
     // holds thousands of entities and a few hundred owners.
-    const byOwnerAndPolicy = new Map<
-      string,
-      {
-        ownerTitle: string | null;
-        onCall: Array<{ userRef: string; displayName: string }>;
-      }
-    >();
+    const byOwnerAndPolicy = new Map<string, OwnershipSummary>();
     for (const ref of refs) {
       const entity = index.entitiesByRef.get(ref);
       if (!entity) continue;
