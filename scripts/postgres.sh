@@ -4,6 +4,8 @@
 #   scripts/postgres.sh stop <dir>    stops it and deletes <dir>
 # initdb refuses to run as root, so the server runs as the `postgres` user.
 set -euo pipefail
+# runuser lives in /usr/sbin, which root's PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 PG_BIN=/usr/lib/postgresql/15/bin
 action="${1:?usage: postgres.sh start|stop <dir>}"

@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Installs a Debian package the tests or the demo need when its file is missing. Source it.
 
+# dpkg calls ldconfig and start-stop-daemon from /usr/sbin and /sbin, which root's PATH may lack.
+case ":$PATH:" in
+  *:/usr/sbin:*) ;;
+  *) export PATH="$PATH:/usr/sbin:/sbin" ;;
+esac
+
 ensure_debian_package() {
   local package="$1" file="$2"
   [ -e "$file" ] && return 0

@@ -20,4 +20,5 @@ export * from './slo/serviceRef';
 export * from './escalation/policy';
 export * from './escalation/schedule';
 export * from './permissions';
+export * from './time/isoTime';
 export * from './dependencies/observation';

@@ -480,6 +480,28 @@ describe('lookup', () => {
   });
 });
 
+describe('escalation at the edges of the accepted times', () => {
+  it('answers on the first and last accepted instants', async () => {
+    const server = await startBackend();
+    for (const when of ['2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z']) {
+      const body = await escalation(server, 'payments-service', when);
+      expect(body.escalationPolicy.source).toBe('owner');
+    }
+    const schedule = await request(server)
+      .get('/api/reliability/oncall')
+      .query({
+        group: 'group:default/payments',
+        from: '2099-10-01T00:00:00Z',
+        to: '2100-01-01T00:00:00Z',
+      })
+      .set('Authorization', auth);
+    expect(schedule.status).toBe(200);
+    // Weekly turns over 92 days, in each of the group's two policies.
+    expect(schedule.body.rotations).toHaveLength(2);
+    expect(schedule.body.rotations[0].shifts.length).toBeGreaterThanOrEqual(13);
+  });
+});
+
 describe('escalation routes', () => {
   it.each([
     '/entities/component/default/payments-service/escalation',
@@ -503,6 +525,48 @@ describe('escalation routes', () => {
       '/entities/component/default/payments-service/escalation?at=soon',
       400,
       'at: must be an ISO-8601 time',
+    ],
+    // Near the largest JavaScript date the schedule walk used to loop until the heap ran out.
+    [
+      '/entities/component/default/payments-service/escalation?at=%2B275760-09-13T00:00:00.000Z',
+      400,
+      'at: must be an ISO-8601 time with a zone from 2000 to 2100',
+    ],
+    [
+      '/entities/component/default/payments-service/escalation?at=-271821-04-20T00:00:00Z',
+      400,
+      'at: must be an ISO-8601 time',
+    ],
+    // Date.parse reads "1" as 2001 and rolls 30 February over into March.
+    [
+      '/entities/component/default/payments-service/escalation?at=1',
+      400,
+      'at: must be an ISO-8601 time with a zone from 2000 to 2100, got "1"',
+    ],
+    [
+      '/entities/component/default/payments-service/escalation?at=2026-02-30T00:00:00Z',
+      400,
+      'at: must be an ISO-8601 time with a zone from 2000 to 2100, got "2026-02-30T00:00:00Z": no such time',
+    ],
+    [
+      '/entities/component/default/payments-service/escalation?at=2026-02-30',
+      400,
+      'at: ',
+    ],
+    [
+      '/entities/component/default/payments-service/escalation?at=2100-01-01T00:00:01Z',
+      400,
+      'not between 2000-01-01T00:00:00.000Z and 2100-01-01T00:00:00.000Z',
+    ],
+    [
+      '/oncall?group=payments&from=%2B275760-09-01T00:00:00Z&to=%2B275760-09-13T00:00:00Z',
+      400,
+      'from: must be an ISO-8601 time',
+    ],
+    [
+      '/oncall?group=payments&from=2026-11-01T00:00:00Z&to=2100-01-02T00:00:00Z',
+      400,
+      'to: must be an ISO-8601 time',
     ],
     ['/lookup', 400, 'q: '],
     ['/lookup?q=pay&limit=51', 400, 'limit: '],

@@ -1,13 +1,27 @@
 import { InputError } from '@backstage/errors';
+import {
+  ISO_TIME_RULE,
+  parseIsoDateTime,
+} from '@reliability-suite/backstage-plugin-reliability-common';
 import { z } from 'zod';
 
-/** An ISO-8601 time in a query string, as a `Date`. */
-export const isoTimeQuery = z
-  .string()
-  .refine(value => !Number.isNaN(Date.parse(value)), {
-    message: 'must be an ISO-8601 time such as 2026-11-22T09:00:00Z',
-  })
-  .transform(value => new Date(value));
+/**
+ * An ISO-8601 date-time with a zone in a query string, between 2000 and 2100, as a `Date`.
+ * Anything else (`1`, `2026-02-30`, a date without a time or zone) is refused, not guessed at.
+ */
+export const isoTimeQuery = z.string().transform((value, context) => {
+  const parsed = parseIsoDateTime(value);
+  if (!parsed.value) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be ${ISO_TIME_RULE}, got ${JSON.stringify(value)}: ${
+        parsed.problem
+      }`,
+    });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
 
 /** Parses a query string with `schema`, or answers 400 naming each bad parameter. */
 export function parseQuery<T extends z.ZodTypeAny>(

@@ -190,6 +190,22 @@ describe('SLO routes', () => {
       400,
       'from: must be an ISO-8601 time',
     ],
+    // Read as a time, this used to reach the SLI source and answer 503 as if it were down.
+    [
+      '/slos/default/orders-availability/history?from=-271821-04-20T00:00:00Z',
+      400,
+      'from: must be an ISO-8601 time with a zone from 2000 to 2100',
+    ],
+    [
+      '/slos/default/orders-availability/history?from=1',
+      400,
+      'from: must be an ISO-8601 time with a zone from 2000 to 2100, got "1"',
+    ],
+    [
+      '/slos/default/orders-availability/history?to=%2B275760-09-13T00:00:00.000Z',
+      400,
+      'to: must be an ISO-8601 time',
+    ],
     [
       '/slos/default/orders-availability/history?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z',
       400,

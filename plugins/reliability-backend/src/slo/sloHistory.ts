@@ -79,7 +79,10 @@ export function computeHistory(options: {
   const unitAt = (ms: number) => Math.floor((ms - startMs) / unitMs);
 
   const points: SloHistoryResponse['points'] = [];
-  for (let ms = from.getTime(); ms <= to.getTime(); ms += stepSeconds * 1000) {
+  const stepMs = stepSeconds * 1000;
+  const count = Math.floor((to.getTime() - from.getTime()) / stepMs) + 1;
+  for (let i = 0; i < count; i++) {
+    const ms = from.getTime() + i * stepMs;
     const at = new Date(ms);
     const windowStart = resolveTimeWindow(spec.timeWindow, at).start.getTime();
     const last = Math.min(unitAt(ms), range.t.length - 1);

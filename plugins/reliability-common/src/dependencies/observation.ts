@@ -1,4 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { ISO_TIME_RULE, parseIsoDateTime } from '../time/isoTime';
 import { isNonEmptyString, isRecord } from '../validation';
 
 /** How a dependency was observed. */
@@ -92,15 +93,17 @@ export function parseObservationBatch(
     let observedAt = now;
     if (raw.observedAt !== undefined) {
       const parsed =
-        typeof raw.observedAt === 'string' ? Date.parse(raw.observedAt) : NaN;
-      if (Number.isNaN(parsed)) {
+        typeof raw.observedAt === 'string'
+          ? parseIsoDateTime(raw.observedAt)
+          : { problem: 'not a text' };
+      if (!parsed.value) {
         return {
           error: `${field}.observedAt: ${JSON.stringify(
             raw.observedAt,
-          )} is not an ISO-8601 time`,
+          )} is not ${ISO_TIME_RULE}: ${parsed.problem}`,
         };
       }
-      observedAt = new Date(parsed);
+      observedAt = parsed.value;
     }
     edges.push({
       source,

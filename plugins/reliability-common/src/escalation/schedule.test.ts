@@ -318,3 +318,71 @@ describe('shiftsBetween', () => {
     ]);
   });
 });
+
+describe('at the edges of time', () => {
+  // A daily rotation with coverage walks turns, covered days and the overrides: every loop.
+  const covered = policy(
+    [{ ...newYorkDaily, startDate: '2000-01-01', coverage: '09:00-17:00' }],
+    [
+      {
+        rotation: 'new-york',
+        user: 'user:default/zoe',
+        from: '2099-12-31T15:00:00Z',
+        until: '2099-12-31T16:00:00Z',
+      },
+    ],
+  );
+  const [rotation] = covered.rotations;
+
+  it('walks the first and the last accepted days', () => {
+    expect(
+      onCallAt(rotation, covered.overrides, new Date('2000-01-01T15:00:00Z'))
+        ?.userRef,
+    ).toBe('user:default/dave');
+    expect(
+      onCallAt(rotation, covered.overrides, new Date('2099-12-31T15:30:00Z'))
+        ?.userRef,
+    ).toBe('user:default/zoe');
+    const shifts = shiftsBetween(
+      rotation,
+      covered.overrides,
+      new Date('2099-10-01T00:00:00Z'),
+      new Date('2100-01-01T00:00:00Z'),
+    );
+    // One covered stretch a day for 92 days, the override splitting the last one in three.
+    expect(shifts).toHaveLength(94);
+    expect(nextHandoffs(rotation, new Date('2100-01-01T00:00:00Z'), 2)).toEqual(
+      [
+        { at: new Date('2100-01-01T13:00:00Z'), userRef: 'user:default/erin' },
+        { at: new Date('2100-01-02T13:00:00Z'), userRef: 'user:default/dave' },
+      ],
+    );
+  });
+
+  it('answers nine days before the largest JavaScript date, where its walk used to loop', () => {
+    const at = new Date('+275760-09-04T15:00:00Z');
+    expect(onCallAt(rotation, [], at)).toMatchObject({
+      userRef: 'user:default/dave',
+      from: new Date('+275760-09-04T13:00:00Z'),
+      until: new Date('+275760-09-04T21:00:00Z'),
+    });
+    // To the largest date there is: eight covered days.
+    expect(shiftsBetween(rotation, [], at, new Date(8.64e15))).toHaveLength(8);
+  });
+
+  it.each([
+    ['past the largest JavaScript date', new Date(8.64e15 + 1)],
+    ['the smallest JavaScript date', new Date('-271821-04-20T00:00:00Z')],
+    ['no date at all', new Date('not a date')],
+  ])('fails fast with a RangeError %s', (_, instant) => {
+    expect(() => onCallAt(rotation, covered.overrides, instant)).toThrow(
+      RangeError,
+    );
+    const now = new Date('2026-11-22T00:00:00Z');
+    const [from, to] = instant < now ? [instant, now] : [now, instant];
+    expect(() => shiftsBetween(rotation, covered.overrides, from, to)).toThrow(
+      RangeError,
+    );
+    expect(() => nextHandoffs(rotation, instant, 3)).toThrow(RangeError);
+  });
+});

@@ -1,4 +1,6 @@
-import { DateTime, Duration } from 'luxon';
+import { DateTime } from 'luxon';
+import { assertInstant, locatePeriod } from '../time/locatePeriod';
+import { scaleDuration } from '../time/scaleDuration';
 import { Rotation, RotationOverride } from './policy';
 
 /** Someone on call in a rotation from `from` until `until`. */
@@ -11,18 +13,8 @@ export type Shift = {
   override: boolean;
 };
 
-const DAY_MS = 86_400_000;
-
-function scaled(duration: Duration, k: number): Duration {
-  return Duration.fromObject(
-    Object.fromEntries(
-      Object.entries(duration.toObject()).map(([unit, n]) => [
-        unit,
-        (n ?? 0) * k,
-      ]),
-    ),
-  );
-}
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** The k-th handoff (0 is the first): `startDate` + `handoff` + k × `length`, in local time. */
 function handoffAt(rotation: Rotation, k: number): DateTime {
@@ -36,17 +28,16 @@ function handoffAt(rotation: Rotation, k: number): DateTime {
   );
   // From the first handoff each time, so a daylight-saving change never shifts later handoffs
   // off their wall-clock time.
-  return first.plus(scaled(rotation.length, k));
+  return first.plus(scaleDuration(rotation.length, k));
 }
 
 /** Index of the turn containing `t`: handoff(k) ≤ t < handoff(k + 1); negative before the first. */
 function turnAt(rotation: Rotation, t: Date): number {
-  const first = handoffAt(rotation, 0).toMillis();
-  const approximate = rotation.length.as('milliseconds');
-  let k = Math.floor((t.getTime() - first) / approximate);
-  while (handoffAt(rotation, k).toMillis() > t.getTime()) k -= 1;
-  while (handoffAt(rotation, k + 1).toMillis() <= t.getTime()) k += 1;
-  return k;
+  return locatePeriod(
+    k => handoffAt(rotation, k).toMillis(),
+    rotation.length.as('milliseconds'),
+    t.getTime(),
+  );
 }
 
 function memberOfTurn(rotation: Rotation, k: number): string {
@@ -57,7 +48,15 @@ function memberOfTurn(rotation: Rotation, k: number): string {
 /** The rotation's own turns overlapping [from, to), before coverage and overrides. */
 function turnsBetween(rotation: Rotation, from: Date, to: Date): Shift[] {
   const turns: Shift[] = [];
-  for (let k = Math.max(0, turnAt(rotation, from)); ; k++) {
+  const first = Math.max(0, turnAt(rotation, from));
+  // A turn lasts more than half its nominal length (a day at least 23 hours, a month at least
+  // 28 days), which bounds how many can start before `to`.
+  const most =
+    Math.ceil(
+      (to.getTime() - from.getTime()) /
+        (rotation.length.as('milliseconds') / 2),
+    ) + 2;
+  for (let k = first; k < first + most; k++) {
     const start = handoffAt(rotation, k).toJSDate();
     if (start >= to) break;
     turns.push({
@@ -90,7 +89,9 @@ function coveredBetween(
     date
       .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
       .toMillis();
-  while (day.toMillis() <= last) {
+  // Local days last at least 23 hours: this many start between the first and `last`.
+  const days = Math.ceil((last - day.toMillis()) / (23 * HOUR_MS)) + 1;
+  for (let i = 0; i < days && day.toMillis() <= last; i++) {
     const endDay = coverage.end <= coverage.start ? day.plus({ days: 1 }) : day;
     windows.push([at(day, coverage.start), at(endDay, coverage.end)]);
     day = day.plus({ days: 1 });
@@ -110,6 +111,8 @@ export function shiftsBetween(
   from: Date,
   to: Date,
 ): Shift[] {
+  assertInstant(from);
+  assertInstant(to);
   const ours = overrides.filter(o => o.rotation === rotation.name);
   const turns = turnsBetween(rotation, from, to);
   const covered = coveredBetween(rotation, from, to);
@@ -169,6 +172,7 @@ export function onCallAt(
   overrides: RotationOverride[],
   at: Date,
 ): Shift | undefined {
+  assertInstant(at);
   const longest = Math.max(
     rotation.length.as('milliseconds'),
     ...overrides.map(o => o.until.getTime() - o.from.getTime()),
@@ -189,6 +193,7 @@ export function nextHandoffs(
   at: Date,
   count: number,
 ): Array<{ at: Date; userRef: string }> {
+  assertInstant(at);
   const k = Math.max(turnAt(rotation, at) + 1, 0);
   return Array.from({ length: count }, (_, i) => ({
     at: handoffAt(rotation, k + i).toJSDate(),

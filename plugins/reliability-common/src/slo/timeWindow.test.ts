@@ -128,3 +128,37 @@ describe('resolveTimeWindow', () => {
     expect(resolved.end.toISOString()).toBe('2026-10-31T00:00:00.000Z');
   });
 });
+
+describe('resolveTimeWindow at the edges of time', () => {
+  const quarterly = window({
+    duration: '1Q',
+    isRolling: false,
+    calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'Asia/Tokyo' },
+  });
+
+  it.each([
+    [
+      '2000-01-01T00:00:00Z',
+      '1999-12-31T15:00:00.000Z',
+      '2000-03-31T15:00:00.000Z',
+    ],
+    [
+      '2100-01-01T00:00:00Z',
+      '2099-12-31T15:00:00.000Z',
+      '2100-03-31T15:00:00.000Z',
+    ],
+  ])('finds the quarter containing %s', (at, start, end) => {
+    const resolved = resolveTimeWindow(quarterly, new Date(at));
+    expect(resolved.start.toISOString()).toBe(start);
+    expect(resolved.end.toISOString()).toBe(end);
+  });
+
+  it.each(['+275760-09-04T00:00:00Z', '-271821-04-20T00:00:00Z'])(
+    'fails fast with a RangeError at %s',
+    at => {
+      expect(() => resolveTimeWindow(quarterly, new Date(at))).toThrow(
+        RangeError,
+      );
+    },
+  );
+});

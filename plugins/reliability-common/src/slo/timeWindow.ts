@@ -1,4 +1,6 @@
 import { DateTime, Duration } from 'luxon';
+import { assertInstant, locatePeriod } from '../time/locatePeriod';
+import { scaleDuration } from '../time/scaleDuration';
 import { SloTimeWindow } from './definition';
 
 /** The span of an SLO's window at one instant, in UTC. */
@@ -21,6 +23,7 @@ export function resolveTimeWindow(
   window: SloTimeWindow,
   at: Date,
 ): ResolvedTimeWindow {
+  assertInstant(at);
   const end = DateTime.fromJSDate(at);
   if (window.isRolling) {
     const start = end.minus(window.duration);
@@ -51,24 +54,11 @@ function calendarPeriod(
 ): { periodStart: DateTime; periodEnd: DateTime } {
   // Each period is computed from the anchor (never from the previous period) so that month
   // ends are not clamped cumulatively (31 Jan + 1M + 1M is 31 Mar, not 28 Mar).
-  const periodAt = (k: number) =>
-    startTime.plus(
-      Duration.fromObject(
-        Object.fromEntries(
-          Object.entries(duration.toObject()).map(([unit, n]) => [
-            unit,
-            (n ?? 0) * k,
-          ]),
-        ),
-      ),
-    );
-  const approximate = at.diff(startTime).as('milliseconds');
-  let k = Math.floor(approximate / duration.as('milliseconds'));
-  while (periodAt(k) > at) {
-    k -= 1;
-  }
-  while (periodAt(k + 1) <= at) {
-    k += 1;
-  }
+  const periodAt = (k: number) => startTime.plus(scaleDuration(duration, k));
+  const k = locatePeriod(
+    n => periodAt(n).toMillis(),
+    duration.as('milliseconds'),
+    at.toMillis(),
+  );
   return { periodStart: periodAt(k), periodEnd: periodAt(k + 1) };
 }
