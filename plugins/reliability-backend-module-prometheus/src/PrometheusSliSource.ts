@@ -1,4 +1,7 @@
-import { RatioIndicator } from '@reliability-suite/backstage-plugin-reliability-common';
+import {
+  PROMETHEUS_METRIC_SOURCE,
+  RatioIndicator,
+} from '@reliability-suite/backstage-plugin-reliability-common';
 import {
   EventCounts,
   SliMeasurement,
@@ -23,7 +26,7 @@ const MAX_POINTS_PER_RANGE_QUERY = 10_000;
  * (`label_replace`) and joined with `or`.
  */
 export class PrometheusSliSource implements SliSource {
-  readonly type = 'Prometheus';
+  readonly type = PROMETHEUS_METRIC_SOURCE;
 
   constructor(private readonly client: PrometheusClient) {}
 

@@ -311,11 +311,11 @@ describe('SLOs measured by a real Prometheus', () => {
       });
       expect(after[0].status.error).toMatch(/unreachable|did not answer/);
 
-      const policy = await request(server)
-        .get('/api/reliability/entities/component/default/steady/policy')
+      const releaseGate = await request(server)
+        .get('/api/reliability/entities/component/default/steady/release-gate')
         .set('Authorization', mockCredentials.user.header());
-      expect(policy.status).toBe(200);
-      expect(policy.body.state).toBe(before[0].status.state);
+      expect(releaseGate.status).toBe(200);
+      expect(releaseGate.body.state).toBe(before[0].status.state);
     } finally {
       prometheus = await startPrometheus({ dataDir });
     }

@@ -27,10 +27,12 @@ export function countEvents(
   windowSeconds: number,
 ): string {
   const window = promDuration(windowSeconds);
-  if (source.query.includes(WINDOW_PLACEHOLDER)) {
-    return `(${source.query.split(WINDOW_PLACEHOLDER).join(window)})`;
+  // The catalog module accepts a Prometheus metric source only with a query.
+  const query = String(source.spec.query);
+  if (query.includes(WINDOW_PLACEHOLDER)) {
+    return `(${query.split(WINDOW_PLACEHOLDER).join(window)})`;
   }
-  return `sum(increase(${source.query}[${window}]))`;
+  return `sum(increase(${query}[${window}]))`;
 }
 
 /** Tags a vector with constant labels so several results can share one query. */

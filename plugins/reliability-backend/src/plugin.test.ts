@@ -2,13 +2,25 @@ import {
   mockCredentials,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { reliabilityPlugin } from './plugin';
+
+const catalog = catalogServiceMock.factory({
+  entities: [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'orders-service', namespace: 'default' },
+      spec: { type: 'service', owner: 'group:default/commerce' },
+    },
+  ],
+});
 
 describe('reliabilityPlugin', () => {
   it('answers /health without credentials', async () => {
     const { server } = await startTestBackend({
-      features: [reliabilityPlugin],
+      features: [reliabilityPlugin, catalog],
     });
 
     const res = await request(server)
@@ -22,7 +34,7 @@ describe('reliabilityPlugin', () => {
 
   it('refuses every other route without credentials', async () => {
     const { server } = await startTestBackend({
-      features: [reliabilityPlugin],
+      features: [reliabilityPlugin, catalog],
     });
 
     const res = await request(server)

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { reliabilityPermissions } from '@reliability-suite/backstage-plugin-reliability-common';
 import {
   DependencyObserver,
   dependencyObserversExtensionPoint,
@@ -11,26 +12,17 @@ import {
   SliSource,
   sliSourcesExtensionPoint,
 } from '@reliability-suite/backstage-plugin-reliability-node';
-import { readOptionalDuration } from './config/readOptionalDuration';
-import { EscalationService } from './escalation/EscalationService';
-import { createEscalationRoutes } from './escalation/routes';
-import { reliabilityPermissions } from '@reliability-suite/backstage-plugin-reliability-common';
-import { CatalogReadFilter } from './catalog/CatalogReadFilter';
-import { DatabaseObservationStore } from './dependencies/DatabaseObservationStore';
-import { readDependencyConfig } from './dependencies/dependencyConfig';
-import { DependencyService } from './dependencies/DependencyService';
-import { createDependencyRoutes } from './dependencies/routes';
+import { createCatalogIndex } from './catalog/createCatalogIndex';
+import { migrateDatabase } from './database/migrateDatabase';
+import { createDependencyCapability } from './dependencies/createDependencyCapability';
+import { createEscalationCapability } from './escalation/createEscalationCapability';
 import { createRouter } from './router';
-import { DatabaseSloSnapshotStore } from './slo/DatabaseSloSnapshotStore';
-import { createSloRoutes } from './slo/routes';
-import { SloCatalog } from './slo/SloCatalog';
-import { readSloConfig } from './slo/sloConfig';
-import { SloEvaluator } from './slo/SloEvaluator';
-import { SloService } from './slo/SloService';
+import { createSloCapability } from './slo/createSloCapability';
 
 /**
- * The reliability suite's backend: SLOs and error budgets, dependencies and impact,
- * escalation, runbooks and incidents, under `/api/reliability`.
+ * The reliability suite's backend under `/api/reliability`: SLOs and error budgets,
+ * ownership and escalation, dependencies and impact. Each capability is a folder with a factory;
+ * this composition root builds them in dependency order over one catalog index per replica.
  *
  * @public
  */
@@ -39,23 +31,15 @@ export const reliabilityPlugin = createBackendPlugin({
   register(env) {
     const sliSources: SliSource[] = [];
     env.registerExtensionPoint(sliSourcesExtensionPoint, {
-      addSliSource(source) {
-        sliSources.push(source);
-      },
+      addSliSource: source => sliSources.push(source),
     });
-
-    const dependencyObservers: DependencyObserver[] = [];
-    env.registerExtensionPoint(dependencyObserversExtensionPoint, {
-      addDependencyObserver(observer) {
-        dependencyObservers.push(observer);
-      },
-    });
-
     const onCallProviders: OnCallProvider[] = [];
     env.registerExtensionPoint(onCallProvidersExtensionPoint, {
-      addOnCallProvider(provider) {
-        onCallProviders.push(provider);
-      },
+      addOnCallProvider: provider => onCallProviders.push(provider),
+    });
+    const dependencyObservers: DependencyObserver[] = [];
+    env.registerExtensionPoint(dependencyObserversExtensionPoint, {
+      addDependencyObserver: observer => dependencyObservers.push(observer),
     });
 
     env.registerInit({
@@ -71,110 +55,53 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
-      async init({
-        auth,
-        catalog,
-        config,
-        database,
-        httpAuth,
-        httpRouter,
-        logger,
-        permissions,
-        permissionsRegistry,
-        scheduler,
-      }) {
-        permissionsRegistry.addPermissions(reliabilityPermissions);
-        const sloConfig = readSloConfig(config);
-        const store = await DatabaseSloSnapshotStore.create({ database });
-        const sloCatalog = new SloCatalog(catalog);
-        const evaluator = new SloEvaluator({
-          catalog: sloCatalog,
-          auth,
-          store,
-          sources: sliSources,
+      async init(deps) {
+        const { config, catalog, httpAuth, httpRouter, logger, scheduler } =
+          deps;
+        deps.permissionsRegistry.addPermissions(reliabilityPermissions);
+        const db = await migrateDatabase(deps.database);
+
+        const catalogIndex = createCatalogIndex({
+          config,
+          catalog,
+          auth: deps.auth,
           logger,
-          warningThreshold: sloConfig.warningThreshold,
-          concurrency: sloConfig.concurrency,
-          retentionMs: sloConfig.retentionMs,
         });
-        await scheduler.scheduleTask({
-          id: 'reliability-slo-evaluation',
-          frequency: sloConfig.frequency,
-          timeout: sloConfig.timeout,
-          fn: async signal => {
-            const cycle = await evaluator.evaluateAll(signal);
-            logger.debug(
-              `Evaluated ${cycle.slos} SLOs with ${cycle.requests} SLI requests in ${cycle.durationMs} ms`,
-            );
-          },
+        const slo = createSloCapability({
+          config,
+          db,
+          catalog,
+          catalogIndex: catalogIndex.catalogIndex,
+          sliSources,
+          httpAuth,
+          scheduler,
+          logger,
+        });
+        const escalation = createEscalationCapability({
+          catalog,
+          catalogIndex: catalogIndex.catalogIndex,
+          onCallProviders,
+          httpAuth,
+        });
+        const dependencies = createDependencyCapability({
+          config,
+          db,
+          catalog,
+          catalogIndex: catalogIndex.catalogIndex,
+          dependencyObservers,
+          sloSnapshots: slo.sloSnapshots,
+          ownership: escalation.ownership,
+          httpAuth,
+          permissions: deps.permissions,
+          scheduler,
+          logger,
         });
 
-        const escalation = new EscalationService({
-          catalog,
-          auth,
-          providers: onCallProviders,
-        });
-        // Each replica keeps its own copy of the ownership index.
-        await scheduler.scheduleTask({
-          id: 'reliability-ownership-index',
-          scope: 'local',
-          frequency: readOptionalDuration(
-            config,
-            'reliability.escalation.refreshFrequency',
-            { minutes: 1 },
-          ),
-          timeout: { minutes: 5 },
-          fn: async () => {
-            await escalation.refresh();
-          },
-        });
-
-        const dependencyConfig = readDependencyConfig(config);
-        const dependencies = new DependencyService({
-          catalog,
-          readFilter: new CatalogReadFilter({ catalog, permissions }),
-          auth,
-          observations: await DatabaseObservationStore.create({ database }),
-          snapshots: store,
-          escalation,
-          settings: dependencyConfig,
-        });
-        // Each replica keeps its own graph, rebuilt from the catalog and the shared observations.
-        await scheduler.scheduleTask({
-          id: 'reliability-dependency-index',
-          scope: 'local',
-          frequency: dependencyConfig.refreshFrequency,
-          timeout: { minutes: 5 },
-          fn: async () => {
-            await dependencies.refresh();
-          },
-        });
-        for (const observer of dependencyObservers) {
-          await scheduler.scheduleTask({
-            id: `reliability-dependency-observer-${observer.id}`,
-            frequency: observer.frequency,
-            timeout: { minutes: 5 },
-            fn: async signal => {
-              const edges = await dependencies.observe(observer, signal);
-              logger.debug(`${observer.id} observed ${edges} dependencies`);
-            },
-          });
+        const capabilities = [catalogIndex, slo, escalation, dependencies];
+        for (const task of capabilities.flatMap(c => c.tasks)) {
+          await scheduler.scheduleTask(task);
         }
-
-        const slos = new SloService({
-          catalog: sloCatalog,
-          store,
-          sources: sliSources,
-        });
-        httpRouter.use(
-          createRouter({
-            capabilities: [
-              createSloRoutes({ httpAuth, catalog, slos }),
-              createEscalationRoutes({ httpAuth, escalation }),
-              createDependencyRoutes({ httpAuth, permissions, dependencies }),
-            ],
-          }),
-        );
+        httpRouter.use(createRouter({ capabilities }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

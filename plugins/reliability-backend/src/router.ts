@@ -1,14 +1,15 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HealthResponse } from '@reliability-suite/backstage-plugin-reliability-common';
+import { Capability } from './capability';
 
 /**
- * Mounts the plugin's routes. Each capability brings its own routes; this file only mounts them.
- * Every route requires Backstage credentials (the framework's default auth policy) except
- * those the plugin opens explicitly with `httpRouter.addAuthPolicy`.
+ * Mounts the plugin's routes: `/health`, then each capability's own. Every route requires
+ * Backstage credentials (the framework's default auth policy) except those the plugin opens
+ * explicitly with `httpRouter.addAuthPolicy`.
  */
 export function createRouter(options: {
-  capabilities: express.Router[];
+  capabilities: Capability[];
 }): express.Router {
   const router = Router();
   router.get('/health', (_req, res) => {
@@ -17,8 +18,8 @@ export function createRouter(options: {
     // scripts compare this body as the exact text {"status":"ok"}.
     res.type('application/json').send(JSON.stringify(body));
   });
-  for (const capability of options.capabilities) {
-    router.use(capability);
+  for (const { router: routes } of options.capabilities) {
+    if (routes) router.use(routes);
   }
   return router;
 }

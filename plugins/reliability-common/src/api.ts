@@ -1,6 +1,7 @@
 import { BurnRateAlert, BurnRates } from './slo/alerts';
 import { ErrorBudget } from './slo/errorBudget';
-import { PolicyState, SloState } from './slo/sloState';
+import { EvidenceKind } from './dependencies/observation';
+import { ReleaseGateState, SloState } from './slo/sloState';
 
 /** The body of `GET /api/reliability/health`. */
 export type HealthResponse = { status: 'ok' };
@@ -60,10 +61,13 @@ export type SloHistoryResponse = {
   points: SloHistoryPoint[];
 };
 
-/** `GET /entities/:kind/:namespace/:name/policy`: the error-budget release gate. */
-export type SloPolicyResponse = {
+/**
+ * `GET /entities/:kind/:namespace/:name/release-gate`: the error-budget release gate, the verdict
+ * CI asks before a release.
+ */
+export type ReleaseGateResponse = {
   entityRef: string;
-  state: PolicyState;
+  state: ReleaseGateState;
   slos: Array<{
     ref: string;
     objective: number;
@@ -142,12 +146,19 @@ export type OnCallScheduleResponse = {
 
 /** One piece of evidence for an observed dependency. */
 export type DependencyEvidence = {
-  kind: 'traffic' | 'incident' | 'probe' | 'manual';
+  kind: EvidenceKind;
   detail: string | null;
   firstSeen: string;
   lastSeen: string;
   count: number;
 };
+
+/**
+ * How a dependency A → B is known: `declared` in the catalog only, declared and observed
+ * (`both`), or `hidden`: observed at run time but never declared. An edge is *observed* when it
+ * is `both` or `hidden`, as in the `observed` list and `include=observed`.
+ */
+export type EdgeProvenance = 'declared' | 'both' | 'hidden';
 
 /** An edge A → B (A depends on B), seen from the entity asked about. */
 export type DependencyEdge = {
@@ -181,7 +192,8 @@ export type ImpactResponse = {
     kind: string;
     depth: number;
     path: string[];
-    via: 'declared' | 'observed' | 'both';
+    /** How the last edge of `path` is known. */
+    via: EdgeProvenance;
     owner: { ref: string; title: string } | null;
     lifecycle: string | null;
     onCall: Array<{ userRef: string; displayName: string }> | null;

@@ -16,7 +16,7 @@ export * from './slo/timeWindow';
 export * from './slo/errorBudget';
 export * from './slo/alerts';
 export * from './slo/sloState';
-export * from './slo/serviceRef';
+export * from './slo/sloEntityRef';
 export * from './escalation/policy';
 export * from './escalation/schedule';
 export * from './permissions';

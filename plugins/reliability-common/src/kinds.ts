@@ -17,3 +17,18 @@ export const RELATION_HAS_SLO = 'hasSlo';
 export const ANNOTATION_ESCALATION_POLICY = 'reliability.io/escalation-policy';
 export const ANNOTATION_SERVICE_NAME = 'reliability.io/service-name';
 export const ANNOTATION_PAGERDUTY_SERVICE_ID = 'pagerduty.com/service-id';
+
+/**
+ * The kinds of entity that run and can fail, which the suite covers: the Reliability tab, the
+ * dependency graph's nodes, the "Who do I page?" lookup. Lower case, as entity refs spell them.
+ */
+export const RUNNING_KINDS: readonly string[] = [
+  'component',
+  'resource',
+  'system',
+];
+
+/** Whether entities of `kind` run and can fail (see {@link RUNNING_KINDS}). */
+export function isRunningKind(kind: string): boolean {
+  return RUNNING_KINDS.includes(kind.toLocaleLowerCase('en-US'));
+}

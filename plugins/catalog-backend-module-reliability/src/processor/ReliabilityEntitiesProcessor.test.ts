@@ -32,6 +32,26 @@ describe('ReliabilityEntitiesProcessor', () => {
       }),
     ],
     [
+      // Measured by whichever installed module handles the type; the catalog only checks shape.
+      'an OpenSLO SLI from a source other than Prometheus',
+      entity('openslo/v1', 'SLI', {
+        ratioMetric: {
+          good: {
+            metricSource: {
+              type: 'CloudWatch',
+              spec: { namespace: 'AWS/ApplicationELB', metricName: 'Good' },
+            },
+          },
+          total: {
+            metricSource: {
+              type: 'CloudWatch',
+              spec: { namespace: 'AWS/ApplicationELB', metricName: 'All' },
+            },
+          },
+        },
+      }),
+    ],
+    [
       'an EscalationPolicy',
       entity('reliability.io/v1alpha1', 'EscalationPolicy', {
         owner: 'group:default/payments',
@@ -90,7 +110,7 @@ describe('ReliabilityEntitiesProcessor', () => {
       'spec.ratioMetric needs exactly one of good and bad, beside total',
     ],
     [
-      'an SLI from another source',
+      'an SLI counting good and total events in two sources',
       'SLI',
       {
         ratioMetric: {
@@ -98,7 +118,18 @@ describe('ReliabilityEntitiesProcessor', () => {
           total: prometheus('c'),
         },
       },
-      'spec.ratioMetric.good.metricSource.type "Datadog" is not supported: use Prometheus',
+      'spec.ratioMetric: good and total must come from the same metricSource.type (Datadog and Prometheus)',
+    ],
+    [
+      'an SLI whose source is not named',
+      'SLI',
+      {
+        ratioMetric: {
+          good: { metricSource: { spec: { query: 'a' } } },
+          total: prometheus('c'),
+        },
+      },
+      'spec.ratioMetric.good.metricSource.type must name the SLI source, e.g. Prometheus',
     ],
     [
       'an SLI without a query',

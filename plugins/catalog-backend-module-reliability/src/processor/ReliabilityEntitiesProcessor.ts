@@ -18,7 +18,7 @@ import {
   RELATION_HAS_SLO,
   RELATION_SLO_OF,
   RELIABILITY_API_VERSION,
-  resolveSloServiceRef,
+  resolveSloEntityRef,
   SLI_KIND,
   SLO_KIND,
   validateEscalationPolicy,
@@ -100,15 +100,15 @@ export class ReliabilityEntitiesProcessor implements CatalogProcessor {
       return entity;
     }
     const service = (entity.spec as { service?: unknown } | undefined)?.service;
-    const serviceRef =
+    const entityRef =
       typeof service === 'string'
-        ? resolveSloServiceRef(service, entity.metadata.namespace ?? 'default')
+        ? resolveSloEntityRef(service, entity.metadata.namespace ?? 'default')
         : undefined;
-    if (!serviceRef) {
+    if (!entityRef) {
       return entity;
     }
     const slo = getCompoundEntityRef(entity);
-    const target = parseEntityRef(serviceRef);
+    const target = parseEntityRef(entityRef);
     emit(
       processingResult.relation({ source: slo, type: RELATION_SLO_OF, target }),
     );

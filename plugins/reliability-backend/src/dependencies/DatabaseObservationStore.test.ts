@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ObservedEdge } from '@reliability-suite/backstage-plugin-reliability-common';
+import { migrateDatabase } from '../database/migrateDatabase';
 import { DatabaseObservationStore } from './DatabaseObservationStore';
 
 jest.setTimeout(60_000);
@@ -20,9 +21,11 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function createStore() {
       const knex = await databases.init(databaseId);
-      return DatabaseObservationStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      return new DatabaseObservationStore(
+        await migrateDatabase(
+          mockServices.database({ knex, migrations: { skip: false } }),
+        ),
+      );
     }
 
     it('upserts: a known edge widens its first and last seen and counts up', async () => {

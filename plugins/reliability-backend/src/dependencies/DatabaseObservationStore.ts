@@ -1,10 +1,8 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   EvidenceKind,
   ObservedEdge,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
-import { migrateDatabase } from '../database/migrations';
 import { toIsoTimestamp } from '../database/timestamps';
 import { Observation, ObservationStore } from './ObservationStore';
 
@@ -30,15 +28,8 @@ const edgeKey = (e: {
 }) => `${e.source}\u0000${e.target}\u0000${e.evidence}\u0000${e.detail}`;
 
 export class DatabaseObservationStore implements ObservationStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseObservationStore> {
-    return new DatabaseObservationStore(
-      await migrateDatabase(options.database),
-    );
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** `db` is the plugin's database, migrated by the plugin at start (see `migrateDatabase`). */
+  constructor(private readonly db: Knex) {}
 
   async addObservations(edges: ObservedEdge[]): Promise<void> {
     // One row per edge and evidence in the batch, so one statement never updates a row twice.

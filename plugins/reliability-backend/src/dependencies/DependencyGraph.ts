@@ -1,62 +1,26 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   RELATION_CONSUMES_API,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
   RELATION_PROVIDES_API,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ObservedEdge,
-  RELATION_HAS_SLO,
-} from '@reliability-suite/backstage-plugin-reliability-common';
-import { ownerRefOf } from '../catalog/ownerRefOf';
-import { queryAllEntities } from '../catalog/queryAllEntities';
+import { ObservedEdge } from '@reliability-suite/backstage-plugin-reliability-common';
+import { CatalogSnapshot, IndexedEntity } from '../catalog/CatalogSnapshot';
 import { DependencyIndex } from './DependencyIndex';
 import { Observation } from './ObservationStore';
-
-export type NodeInfo = {
-  ref: string;
-  kind: string;
-  title: string;
-  ownerRef: string | undefined;
-  lifecycle: string | null;
-  sloRefs: string[];
-};
-
-const FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.owner',
-  'spec.lifecycle',
-  'relations',
-];
-// Not parts of a running system: no dependency edges go through them.
-const NOT_NODES = new Set([
-  'api',
-  'location',
-  'user',
-  'group',
-  'escalationpolicy',
-  'slo',
-  'sli',
-  'domain',
-  'template',
-]);
 
 export const edgeKey = (source: string, target: string) =>
   `${source}\u0000${target}`;
 
 /**
- * The dependency graph and what the suite knows about its nodes and observed edges, rebuilt
- * from the catalog (in pages, with a `fields` filter) and the observation store.
+ * The dependency graph over the catalog index's entities that run, with what the suite knows
+ * of its observed edges: declared edges from the snapshot's relations, observed ones from the
+ * observation store. Rebuilt whenever the snapshot is replaced or the observations are re-read.
  */
 export class DependencyGraph {
   readonly index = new DependencyIndex();
-  readonly nodes = new Map<string, NodeInfo>();
+  /** The catalog's entities that run, from {@link DependencyGraph.snapshot}. */
+  readonly nodes: ReadonlyMap<string, IndexedEntity>;
   /** Evidence per observed edge. */
   readonly evidence = new Map<string, Observation[]>();
   /** When each dependent was last observed depending on anything (ISO-8601). */
@@ -64,66 +28,36 @@ export class DependencyGraph {
   /** Declared edges, by key. */
   readonly declared = new Set<string>();
 
-  static async build(options: {
-    catalog: CatalogService;
-    credentials: BackstageCredentials;
-    observations: Observation[];
-  }): Promise<DependencyGraph> {
-    const graph = new DependencyGraph();
-    const entities = await queryAllEntities(
-      options.catalog,
-      { fields: FIELDS },
-      options.credentials,
-    );
-
+  constructor(readonly snapshot: CatalogSnapshot, observations: Observation[]) {
+    this.nodes = snapshot.entitiesByRef;
     // An API is not a node: consuming it is depending on whoever provides it.
     const providers = new Map<string, string[]>();
-    for (const entity of entities) {
-      for (const relation of entity.relations ?? []) {
+    for (const entity of snapshot.entities) {
+      this.index.addEntity(entity.ref);
+      for (const relation of entity.relations) {
         if (relation.type === RELATION_PROVIDES_API) {
           const list = providers.get(relation.targetRef) ?? [];
-          list.push(stringifyEntityRef(entity));
+          list.push(entity.ref);
           providers.set(relation.targetRef, list);
         }
       }
     }
-    for (const entity of entities) {
-      const kind = entity.kind.toLocaleLowerCase('en-US');
-      if (NOT_NODES.has(kind)) continue;
-      const ref = stringifyEntityRef(entity);
-      graph.index.addEntity(ref);
-      graph.nodes.set(ref, {
-        ref,
-        kind: entity.kind,
-        title: entity.metadata.title ?? entity.metadata.name,
-        ownerRef: ownerRefOf(entity),
-        lifecycle:
-          ((entity.spec as { lifecycle?: unknown })?.lifecycle as string) ??
-          null,
-        sloRefs: (entity.relations ?? [])
-          .filter(r => r.type === RELATION_HAS_SLO)
-          .map(r => r.targetRef),
-      });
-    }
-    for (const entity of entities) {
-      const ref = stringifyEntityRef(entity);
-      if (!graph.nodes.has(ref)) continue;
-      for (const relation of entity.relations ?? []) {
+    for (const entity of snapshot.entities) {
+      for (const relation of entity.relations) {
         if (relation.type === RELATION_DEPENDS_ON) {
-          graph.addDeclared(ref, relation.targetRef);
+          this.addDeclared(entity.ref, relation.targetRef);
         } else if (relation.type === RELATION_DEPENDENCY_OF) {
-          graph.addDeclared(relation.targetRef, ref);
+          this.addDeclared(relation.targetRef, entity.ref);
         } else if (relation.type === RELATION_CONSUMES_API) {
           for (const provider of providers.get(relation.targetRef) ?? []) {
-            graph.addDeclared(ref, provider);
+            this.addDeclared(entity.ref, provider);
           }
         }
       }
     }
-    for (const observation of options.observations) {
-      graph.addObservation(observation);
+    for (const observation of observations) {
+      this.addObservation(observation);
     }
-    return graph;
   }
 
   private addDeclared(source: string, target: string) {

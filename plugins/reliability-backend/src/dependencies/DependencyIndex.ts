@@ -1,5 +1,4 @@
-/** How an edge is known: declared in the catalog, observed at run time, or both. */
-export type EdgeVia = 'declared' | 'observed' | 'both';
+import { EdgeProvenance } from '@reliability-suite/backstage-plugin-reliability-common';
 
 const DECLARED = 1;
 // Node ids stay below 2^21 (two million entities); source × 2^21 + target is then exact.
@@ -20,7 +19,7 @@ export type ImpactStep = {
   /** From the root to this entity, both included. */
   path: string[];
   /** How the last edge of the path is known. */
-  via: EdgeVia;
+  via: EdgeProvenance;
 };
 
 export type ImpactQuery = {
@@ -86,24 +85,28 @@ export class DependencyIndex {
   /** The edges touching `ref`, each way, with how each is known. */
   edgesOf(
     ref: string,
-  ): Array<{ source: string; target: string; via: EdgeVia }> {
+  ): Array<{ source: string; target: string; via: EdgeProvenance }> {
     const id = this.ids.get(ref);
     if (id === undefined) {
       return [];
     }
-    const edges: Array<{ source: string; target: string; via: EdgeVia }> = [];
+    const edges: Array<{
+      source: string;
+      target: string;
+      via: EdgeProvenance;
+    }> = [];
     this.out[id].forEach((t, i) =>
       edges.push({
         source: ref,
         target: this.refs[t],
-        via: toVia(this.outFlags[id][i]),
+        via: toProvenance(this.outFlags[id][i]),
       }),
     );
     this.in[id].forEach((s, i) =>
       edges.push({
         source: this.refs[s],
         target: ref,
-        via: toVia(this.inFlags[id][i]),
+        via: toProvenance(this.inFlags[id][i]),
       }),
     );
     return edges;
@@ -150,10 +153,10 @@ export class DependencyIndex {
         const flags = nextFlags[node];
         for (let i = 0; i < neighbours.length; i++) {
           const neighbour = neighbours[i];
-          const flag = flags[i] & mask;
-          if (flag !== 0 && parent[neighbour] === UNSEEN) {
+          // Followed when included; described as it is known, whatever was included.
+          if ((flags[i] & mask) !== 0 && parent[neighbour] === UNSEEN) {
             parent[neighbour] = node;
-            parentFlag[neighbour] = flag;
+            parentFlag[neighbour] = flags[i];
             found.push(neighbour);
           }
         }
@@ -170,7 +173,7 @@ export class DependencyIndex {
           ref: this.refs[node],
           depth,
           path,
-          via: toVia(parentFlag[node]),
+          via: toProvenance(parentFlag[node]),
         });
       }
       if (truncated) break;
@@ -216,9 +219,9 @@ export class DependencyIndex {
   }
 }
 
-function toVia(flag: number): EdgeVia {
+function toProvenance(flag: number): EdgeProvenance {
   if (flag === (DECLARED | OBSERVED)) return 'both';
-  return flag === DECLARED ? 'declared' : 'observed';
+  return flag === DECLARED ? 'declared' : 'hidden';
 }
 
 /** Plain string comparison, as the API promises for its order. */

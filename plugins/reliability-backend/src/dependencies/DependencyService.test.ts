@@ -26,24 +26,20 @@ async function setup() {
   const rebuildWaiting = new Promise<void>(done => {
     entered = done;
   });
-  const queryEntities = catalog.queryEntities.bind(catalog);
-  catalog.queryEntities = async (request, options) => {
-    // The graph's own query (the ownership index asks for other fields).
-    if (
-      request &&
-      'fields' in request &&
-      request.fields?.includes('spec.lifecycle') &&
-      gate
-    ) {
-      entered();
-      await gate;
-    }
-    return queryEntities(request, options);
-  };
-  const { service } = await createTestDependencyService({
+  const { service, observations } = await createTestDependencyService({
     catalog,
     knex: await databases.init('SQLITE_3'),
   });
+  const listObservations = observations.listObservations.bind(observations);
+  observations.listObservations = async options => {
+    const rows = await listObservations(options);
+    // The rebuild's full read (a re-read of what arrived meanwhile passes `since`).
+    if (!options?.since && gate) {
+      entered();
+      await gate;
+    }
+    return rows;
+  };
   const holdRebuilds = () => {
     gate = new Promise(done => {
       release = done;
@@ -82,7 +78,7 @@ describe('DependencyService', () => {
       mockCredentials.user(),
     );
     expect(impact.impacted.map(i => [i.entityRef, i.via])).toEqual([
-      ['component:default/web', 'observed'],
+      ['component:default/web', 'hidden'],
     ]);
     const dependencies = await service.getDependencies(
       'component:default/web',

@@ -1,21 +1,19 @@
-import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  compareSloStates,
   DependenciesResponse,
   DependencyEdge,
   ImpactResponse,
   ObservedEdge,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { DependencyObserver } from '@reliability-suite/backstage-plugin-reliability-node';
+import { CatalogIndex } from '../catalog/CatalogIndex';
 import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
-import { EscalationService } from '../escalation/EscalationService';
-import { SloSnapshot, SloSnapshotStore } from '../slo/SloSnapshotStore';
+import { CatalogSnapshot, UNPLACED_PREFIX } from '../catalog/CatalogSnapshot';
+import { OwnershipReader } from '../escalation/EscalationService';
+import { SloSnapshotReader } from '../slo/SloService';
 import { singleFlight } from '../util/singleFlight';
 import { DependencyGraph, edgeKey } from './DependencyGraph';
 import { ObservationStore } from './ObservationStore';
@@ -31,8 +29,8 @@ export type DependencySettings = {
 
 /**
  * Answers the dependency and impact routes from an in-memory {@link DependencyGraph}, rebuilt
- * on a schedule on every replica and updated in place by the observations this replica takes.
- * Every result is filtered by what the caller may read in the catalog.
+ * from the catalog index and the observation store on every replica, and updated in place by the
+ * observations this replica takes. Every result is filtered by what the caller may read.
  */
 export class DependencyService {
   private graph: DependencyGraph | undefined;
@@ -40,26 +38,25 @@ export class DependencyService {
   /** The earliest `observedAt` among batches stored while a rebuild ran. */
   private recordedDuringBuild: Date | undefined;
   private readonly build = singleFlight(async () => {
-    const { observations, settings, auth, catalog } = this.options;
+    const { observations, settings, catalogIndex } = this.options;
     this.building = true;
     this.recordedDuringBuild = undefined;
     try {
       await observations.deleteObservationsNotSeenSince(
         new Date(Date.now() - settings.retentionDays * DAY_MS),
       );
-      const graph = await DependencyGraph.build({
-        catalog,
-        credentials: await auth.getOwnServiceCredentials(),
-        observations: await this.placeRefs(
-          await observations.listObservations(),
-        ),
-      });
+      const snapshot = await catalogIndex.current();
+      const graph = new DependencyGraph(
+        snapshot,
+        placeRefs(snapshot, await observations.listObservations()),
+      );
       // A batch stored after the rebuild read the store would be lost when this graph replaces
       // the old one: read those rows again, as stored, until none arrived meanwhile.
       while (this.recordedDuringBuild) {
         const since = this.recordedDuringBuild;
         this.recordedDuringBuild = undefined;
-        for (const observation of await this.placeRefs(
+        for (const observation of placeRefs(
+          snapshot,
           await observations.listObservations({ since }),
         )) {
           graph.putObservation(observation);
@@ -75,11 +72,11 @@ export class DependencyService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      catalogIndex: CatalogIndex;
       readFilter: CatalogReadFilter;
-      auth: AuthService;
       observations: ObservationStore;
-      snapshots: SloSnapshotStore;
-      escalation: EscalationService;
+      sloSnapshots: SloSnapshotReader;
+      ownership: OwnershipReader;
       settings: DependencySettings;
     },
   ) {}
@@ -88,23 +85,12 @@ export class DependencyService {
     return this.options.settings;
   }
 
-  /** Drops expired observations, then rebuilds the graph; requests use the old one meanwhile. */
+  /**
+   * Drops expired observations, then rebuilds the graph from the current catalog snapshot and
+   * the stored observations; requests use the old graph meanwhile.
+   */
   async refresh(): Promise<DependencyGraph> {
     return this.build();
-  }
-
-  /** Observed refs as the catalog knows them now (see `EscalationService.canonicalRefs`). */
-  private async placeRefs<T extends { source: string; target: string }>(
-    items: T[],
-  ): Promise<T[]> {
-    const canonical = await this.options.escalation.canonicalRefs(
-      items.flatMap(item => [item.source, item.target]),
-    );
-    return items.map(item => ({
-      ...item,
-      source: canonical.get(item.source) ?? item.source,
-      target: canonical.get(item.target) ?? item.target,
-    }));
   }
 
   private async current(): Promise<DependencyGraph> {
@@ -125,7 +111,9 @@ export class DependencyService {
         this.recordedDuringBuild = earliest;
       }
     }
-    graph?.addObservedEdges(await this.placeRefs(edges));
+    graph?.addObservedEdges(
+      placeRefs(await this.options.catalogIndex.current(), edges),
+    );
   }
 
   /**
@@ -137,11 +125,9 @@ export class DependencyService {
     signal?: AbortSignal,
   ): Promise<number> {
     const pairs = await observer.observe(signal);
-    const names = await this.options.escalation.resolveServiceNames(
-      pairs.flatMap(p => [p.client, p.server]),
-    );
+    const snapshot = await this.options.catalogIndex.current();
     const refFor = (name: string) =>
-      names.get(name) ?? `component:default/${name}`;
+      snapshot.entityForServiceName(name) ?? `${UNPLACED_PREFIX}${name}`;
     const at = new Date();
     const edges: ObservedEdge[] = pairs.map(pair => ({
       source: refFor(pair.client),
@@ -291,26 +277,15 @@ export class DependencyService {
     );
     const visible = catalogSteps.filter(step => readable.has(step.ref));
 
-    const ownership = await this.options.escalation.summarizeOwnership(
-      visible.map(s => s.ref),
-    );
-    const sloRefs = visible.flatMap(s => graph.nodes.get(s.ref)!.sloRefs);
-    const snapshotsBySlo = new Map<string, SloSnapshot[]>();
-    for (const snapshot of await this.options.snapshots.getLatestSnapshots(
-      sloRefs,
-    )) {
-      snapshotsBySlo.set(snapshot.sloRef, [
-        ...(snapshotsBySlo.get(snapshot.sloRef) ?? []),
-        snapshot,
-      ]);
-    }
+    const refs = visible.map(s => s.ref);
+    const [ownership, sloVerdicts] = await Promise.all([
+      this.options.ownership.summarizeOwnership(refs),
+      this.options.sloSnapshots.worstByEntity(refs),
+    ]);
 
     const impacted: ImpactResponse['impacted'] = visible.map(step => {
       const node = graph.nodes.get(step.ref)!;
       const own = ownership.get(step.ref);
-      const worst = node.sloRefs
-        .flatMap(ref => snapshotsBySlo.get(ref) ?? [])
-        .sort((a, b) => compareSloStates(a.state, b.state))[0];
       return {
         entityRef: step.ref,
         title: node.title,
@@ -326,12 +301,7 @@ export class DependencyService {
           : null,
         lifecycle: node.lifecycle,
         onCall: own ? own.onCall : null,
-        slo: worst
-          ? {
-              state: worst.state,
-              errorBudgetRemaining: worst.details.errorBudget.remaining,
-            }
-          : null,
+        slo: sloVerdicts.get(step.ref) ?? null,
       };
     });
 
@@ -357,6 +327,18 @@ export class DependencyService {
       truncated,
     };
   }
+}
+
+/** Observed refs as the catalog knows them now (see `CatalogSnapshot.placeObservedRef`). */
+function placeRefs<T extends { source: string; target: string }>(
+  snapshot: CatalogSnapshot,
+  items: T[],
+): T[] {
+  return items.map(item => ({
+    ...item,
+    source: snapshot.placeObservedRef(item.source),
+    target: snapshot.placeObservedRef(item.target),
+  }));
 }
 
 /** The catalog-info.yaml lines that declare `source` → `target`. */

@@ -245,7 +245,7 @@ describe('dependencies', () => {
         'component:default/batch',
         1,
         'resource:default/db>component:default/batch',
-        'observed',
+        'hidden',
       ],
       [
         'component:default/report',

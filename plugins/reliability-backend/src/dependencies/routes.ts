@@ -12,7 +12,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefFromPath } from '../entities/entityPath';
+import { entityRefFromPath } from '../http/entityPath';
 import { parseQuery } from '../http/parseQuery';
 import { sendLargeJson } from '../http/sendLargeJson';
 import { DependencyService } from './DependencyService';

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -16,14 +13,12 @@ import {
   OnCallProvider,
   ProvidedEscalation,
 } from '@reliability-suite/backstage-plugin-reliability-node';
+import { CatalogIndex } from '../catalog/CatalogIndex';
+import { CatalogSnapshot, toIndexedEntity } from '../catalog/CatalogSnapshot';
 import { ownerRefOf } from '../catalog/ownerRefOf';
-import { singleFlight } from '../util/singleFlight';
-import { OwnershipIndex, toIndexedEntity } from './OwnershipIndex';
 import { rankLookup } from './rankLookup';
 import { PolicyEvaluationCache } from './PolicyEvaluationCache';
 import { findCatalogPolicy, resolveEscalation } from './resolveEscalation';
-
-const STALE_INDEX_RETRY_MS = 10_000;
 
 /** An entity's owner name and who is on call at the first level, for lists of entities. */
 export type OwnershipSummary = {
@@ -31,52 +26,26 @@ export type OwnershipSummary = {
   onCall: Array<{ userRef: string; displayName: string }>;
 };
 
+/** What other capabilities read of ownership: owners and first on-call of many entities. */
+export interface OwnershipReader {
+  summarizeOwnership(refs: string[]): Promise<Map<string, OwnershipSummary>>;
+}
+
 /**
  * Answers the escalation routes: the entity itself is read from the catalog with the caller's
  * credentials (so unreadable entities are not found), the policies, users and groups from the
- * in-memory {@link OwnershipIndex}, rebuilt on a schedule.
+ * catalog index.
  */
-export class EscalationService {
+export class EscalationService implements OwnershipReader {
   private readonly policyEvaluations = new PolicyEvaluationCache();
-  private index: OwnershipIndex | undefined;
-  private builtAt = 0;
-  private readonly build = singleFlight(async () =>
-    OwnershipIndex.build(
-      this.options.catalog,
-      await this.options.auth.getOwnServiceCredentials(),
-    ),
-  );
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      auth: AuthService;
+      catalogIndex: CatalogIndex;
       providers: OnCallProvider[];
     },
   ) {}
-
-  /** Rebuilds the index from the catalog; requests keep using the previous one meanwhile. */
-  async refresh(): Promise<OwnershipIndex> {
-    this.index = await this.build();
-    this.builtAt = Date.now();
-    return this.index;
-  }
-
-  private async currentIndex(mustKnow?: string): Promise<OwnershipIndex> {
-    const index = this.index ?? (await this.refresh());
-    // An owner the index has never seen means it predates the owner (a backend that just started
-    // before the catalog finished loading, or a new team): rebuild now rather than wait for the
-    // schedule, at most every few seconds.
-    if (
-      mustKnow &&
-      !index.groups.has(mustKnow) &&
-      !index.users.has(mustKnow) &&
-      Date.now() - this.builtAt > STALE_INDEX_RETRY_MS
-    ) {
-      return this.refresh();
-    }
-    return index;
-  }
 
   async getEscalation(
     entityRef: string,
@@ -91,19 +60,21 @@ export class EscalationService {
     }
     return this.resolve(
       entity,
-      await this.currentIndex(ownerRefOf(entity)),
+      await this.options.catalogIndex.current({
+        mustKnowOwner: ownerRefOf(entity),
+      }),
       at,
     );
   }
 
   private async resolve(
     entity: Entity,
-    index: OwnershipIndex,
+    catalog: CatalogSnapshot,
     at: Date,
   ): Promise<EscalationResponse> {
     const indexed = toIndexedEntity(entity);
     // A policy the entity names itself comes before any pager: ask the pager only without one.
-    const named = findCatalogPolicy(indexed, index, 'annotation').policy;
+    const named = findCatalogPolicy(indexed, catalog, 'annotation').policy;
     const provider = named
       ? undefined
       : this.options.providers.find(p => p.handles(entity));
@@ -122,10 +93,10 @@ export class EscalationService {
     }
     return resolveEscalation({
       entity: indexed,
-      index,
+      catalog,
       provided,
       providerWarnings,
-      evaluate: this.policyEvaluations.evaluatorFor(index, at),
+      evaluate: this.policyEvaluations.evaluatorFor(catalog, at),
     });
   }
 
@@ -136,22 +107,22 @@ export class EscalationService {
   async summarizeOwnership(
     refs: string[],
   ): Promise<Map<string, OwnershipSummary>> {
-    const index = await this.currentIndex();
+    const catalog = await this.options.catalogIndex.current();
     const at = new Date();
-    const evaluate = this.policyEvaluations.evaluatorFor(index, at);
+    const evaluate = this.policyEvaluations.evaluatorFor(catalog, at);
     const result = new Map<string, OwnershipSummary>();
     // Entities with the same owner and policy annotation share their answer: an impact list
     // holds thousands of entities and a few hundred owners.
     const byOwnerAndPolicy = new Map<string, OwnershipSummary>();
     for (const ref of refs) {
-      const entity = index.entitiesByRef.get(ref);
+      const entity = catalog.entitiesByRef.get(ref);
       if (!entity) continue;
       const key = `${entity.namespace}\n${
         entity.annotations[ANNOTATION_ESCALATION_POLICY] ?? ''
       }\n${entity.ownerRef ?? ''}`;
       let summary = byOwnerAndPolicy.get(key);
       if (!summary) {
-        const escalation = resolveEscalation({ entity, index, evaluate });
+        const escalation = resolveEscalation({ entity, catalog, evaluate });
         summary = {
           ownerTitle: escalation.owner?.title ?? null,
           onCall: escalation.onCall
@@ -165,43 +136,13 @@ export class EscalationService {
     return result;
   }
 
-  /** Catalog refs for the names telemetry uses; a name matching no entity maps to undefined. */
-  async resolveServiceNames(
-    names: string[],
-  ): Promise<Map<string, string | undefined>> {
-    const index = await this.currentIndex();
-    return new Map(names.map(name => [name, index.entityForServiceName(name)]));
-  }
-
-  /**
-   * Observed refs as the catalog knows them now: a catalog entity stays as it is, and a name an
-   * observer could not place when it ran (`component:default/<name>`) is placed again, e.g. by its
-   * `reliability.io/service-name`, once the catalog has the entity.
-   */
-  async canonicalRefs(refs: string[]): Promise<Map<string, string>> {
-    const index = await this.currentIndex();
-    const result = new Map<string, string>();
-    for (const ref of refs) {
-      if (
-        index.entitiesByRef.has(ref) ||
-        !ref.startsWith('component:default/')
-      ) {
-        result.set(ref, ref);
-        continue;
-      }
-      const name = ref.slice('component:default/'.length);
-      result.set(ref, index.entityForServiceName(name) ?? ref);
-    }
-    return result;
-  }
-
   async lookup(
     query: string,
     limit: number,
     credentials: BackstageCredentials,
   ): Promise<LookupResponse> {
-    const index = await this.currentIndex();
-    const ranked = rankLookup(index, query);
+    const catalog = await this.options.catalogIndex.current();
+    const ranked = rankLookup(catalog, query);
     const items: LookupResponse['items'] = [];
     const at = new Date();
     // Only entities the caller may read: ask the catalog about the best candidates in batches.
@@ -217,7 +158,7 @@ export class EscalationService {
       );
       for (const entity of readable) {
         if (!entity || items.length >= limit) continue;
-        const escalation = await this.resolve(entity, index, at);
+        const escalation = await this.resolve(entity, catalog, at);
         items.push({
           entityRef: escalation.entityRef,
           title: entity.metadata.title ?? entity.metadata.name,
@@ -249,8 +190,8 @@ export class EscalationService {
     if (!group) {
       throw new NotFoundError(`No group ${groupRef} in the catalog`);
     }
-    const index = await this.currentIndex();
-    const policies = index.policiesByOwner.get(groupRef) ?? [];
+    const catalog = await this.options.catalogIndex.current();
+    const policies = catalog.policiesByOwner.get(groupRef) ?? [];
     return {
       rotations: policies.flatMap(policy =>
         policy.definition.rotations.map(rotation => ({

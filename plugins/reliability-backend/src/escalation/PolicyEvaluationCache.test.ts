@@ -1,7 +1,5 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { OwnershipIndex } from './OwnershipIndex';
+import { CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import { PolicyEvaluationCache } from './PolicyEvaluationCache';
 
 const entities: Entity[] = [
@@ -26,31 +24,30 @@ const entities: Entity[] = [
   },
 ];
 
-async function buildIndex() {
-  return OwnershipIndex.build(
-    catalogServiceMock({ entities }),
-    mockCredentials.service(),
-  );
+function buildSnapshot() {
+  return new CatalogSnapshot(entities);
 }
 
 describe('PolicyEvaluationCache', () => {
   it('reuses an evaluation within the shift, and evaluates again at the handoff', async () => {
-    const index = await buildIndex();
-    const policy = index.policies.get('escalationpolicy:default/team-oncall')!;
+    const snapshot = buildSnapshot();
+    const policy = snapshot.policies.get(
+      'escalationpolicy:default/team-oncall',
+    )!;
     const cache = new PolicyEvaluationCache();
     // 2026-11-22 is a Sunday in GMT: the turn from 09:00 to 09:00 the next day.
     const first = cache.evaluatorFor(
-      index,
+      snapshot,
       new Date('2026-11-22T09:00:00Z'),
     )(policy);
     const later = cache.evaluatorFor(
-      index,
+      snapshot,
       new Date('2026-11-22T09:00:59Z'),
     )(policy);
     expect(later).toBe(first);
 
     const afterHandoff = cache.evaluatorFor(
-      index,
+      snapshot,
       new Date('2026-11-23T09:00:00Z'),
     )(policy);
     expect(afterHandoff).not.toBe(first);
@@ -58,18 +55,20 @@ describe('PolicyEvaluationCache', () => {
     expect(afterHandoff.onCall[0].from).toBe('2026-11-23T09:00:00.000Z');
   });
 
-  it('reuses an evaluation for a minute at most, and never across index rebuilds', async () => {
-    const index = await buildIndex();
-    const policy = index.policies.get('escalationpolicy:default/team-oncall')!;
+  it('reuses an evaluation for a minute at most, and never across catalog snapshots', async () => {
+    const snapshot = buildSnapshot();
+    const policy = snapshot.policies.get(
+      'escalationpolicy:default/team-oncall',
+    )!;
     const cache = new PolicyEvaluationCache();
     const at = new Date('2026-11-22T10:00:00Z');
-    const first = cache.evaluatorFor(index, at)(policy);
+    const first = cache.evaluatorFor(snapshot, at)(policy);
     expect(
-      cache.evaluatorFor(index, new Date(at.getTime() + 60_000))(policy),
+      cache.evaluatorFor(snapshot, new Date(at.getTime() + 60_000))(policy),
     ).not.toBe(first);
 
-    const rebuilt = await buildIndex();
+    const rebuilt = buildSnapshot();
     const again = cache.evaluatorFor(rebuilt, at)(policy);
-    expect(cache.evaluatorFor(index, at)(policy)).not.toBe(again);
+    expect(cache.evaluatorFor(snapshot, at)(policy)).not.toBe(again);
   });
 });

@@ -1,4 +1,4 @@
-import { OwnershipIndex, IndexedPolicy } from './OwnershipIndex';
+import { CatalogSnapshot, IndexedPolicy } from '../catalog/CatalogSnapshot';
 import { evaluatePolicy, PolicyEvaluator } from './resolveEscalation';
 
 // Reuse at most this long: when nobody is on call no shift bounds the evaluation, and its
@@ -19,28 +19,28 @@ type Evaluation = {
  */
 export class PolicyEvaluationCache {
   private readonly evaluations = new Map<string, Evaluation>();
-  private index: OwnershipIndex | undefined;
+  private catalog: CatalogSnapshot | undefined;
 
-  evaluatorFor(index: OwnershipIndex, at: Date): PolicyEvaluator {
-    return policy => this.evaluate(policy, index, at);
+  evaluatorFor(catalog: CatalogSnapshot, at: Date): PolicyEvaluator {
+    return policy => this.evaluate(policy, catalog, at);
   }
 
   private evaluate(
     policy: IndexedPolicy,
-    index: OwnershipIndex,
+    catalog: CatalogSnapshot,
     at: Date,
   ): ReturnType<typeof evaluatePolicy> {
-    // A rebuilt index may hold changed policies or renamed people: start again.
-    if (index !== this.index) {
+    // A new snapshot may hold changed policies or renamed people: start again.
+    if (catalog !== this.catalog) {
       this.evaluations.clear();
-      this.index = index;
+      this.catalog = catalog;
     }
     const now = at.getTime();
     const known = this.evaluations.get(policy.ref);
     if (known && known.from <= now && now < known.until) {
       return known.value;
     }
-    const value = evaluatePolicy(policy, index, at);
+    const value = evaluatePolicy(policy, catalog, at);
     const until = Math.min(
       now + MAX_REUSE_MS,
       ...value.onCall.flatMap(entry =>

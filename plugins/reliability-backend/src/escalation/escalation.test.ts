@@ -5,7 +5,10 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import {
@@ -161,11 +164,9 @@ const fakePager: OnCallProvider = {
   },
 };
 
-async function startBackend(
-  options: { hidden?: string[]; provider?: OnCallProvider } = {},
-) {
-  const catalog = catalogServiceMock({ entities });
-  const hidden = new Set(options.hidden ?? []);
+/** A catalog with `list`, where the caller cannot read the `hidden` entities. */
+function catalogOf(list: Entity[], hidden: Set<string>): CatalogService {
+  const catalog = catalogServiceMock({ entities: list });
   const visible = (e: Entity | undefined) =>
     e && !hidden.has(e.metadata.name) ? e : undefined;
   const getEntityByRef = catalog.getEntityByRef.bind(catalog);
@@ -175,18 +176,33 @@ async function startBackend(
   catalog.getEntitiesByRefs = async (req, opts) => ({
     items: (await getEntitiesByRefs(req, opts)).items.map(visible),
   });
-  let indexTask: SchedulerServiceTaskInvocationDefinition | undefined;
+  return catalog;
+}
+
+async function startBackend(
+  options: { hidden?: string[]; provider?: OnCallProvider } = {},
+) {
+  const hidden = new Set(options.hidden ?? []);
+  let catalog = catalogOf(entities, hidden);
+  // The plugin holds this one service; a test can change the catalog behind it.
+  const changingCatalog = new Proxy({} as CatalogService, {
+    get: (_target, name: keyof CatalogService) => {
+      const value = catalog[name];
+      return typeof value === 'function' ? value.bind(catalog) : value;
+    },
+  });
+  const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
   const { server } = await startTestBackend({
     features: [
       reliabilityPlugin,
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
-        factory: () => catalog,
+        factory: () => changingCatalog,
       }),
       mockServices.scheduler.mock({
         async scheduleTask(task) {
-          if (task.id === 'reliability-ownership-index') indexTask = task;
+          tasks.set(task.id, task);
         },
       }).factory,
       createBackendModule({
@@ -204,8 +220,15 @@ async function startBackend(
       }),
     ],
   });
+  const indexTask = tasks.get('reliability-catalog-index');
   expect(indexTask).toBeDefined();
-  return server;
+  return {
+    server,
+    setCatalog: (list: Entity[]) => {
+      catalog = catalogOf(list, hidden);
+    },
+    refreshIndex: () => indexTask!.fn(new AbortController().signal),
+  };
 }
 
 const auth = mockCredentials.user.header();
@@ -222,7 +245,7 @@ async function escalation(server: unknown, name: string, when = at) {
 
 describe('escalation', () => {
   it("resolves the owner's policy: levels, who is on call and until when, contacts", async () => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     const body = await escalation(server, 'payments-service');
     // Week 45 since 5 January 09:00 London: bob's turn (odd), until Monday 23 Nov 09:00 GMT.
     expect(body).toEqual({
@@ -318,14 +341,14 @@ describe('escalation', () => {
     ],
     ['no policy at all', 'lonely-service', null, 'none'],
   ])('finds %s', async (_case, name, ref, source) => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     const body = await escalation(server, name);
     expect(body.escalationPolicy).toEqual({ ref, source });
     expect(body.warnings.length > 0).toBe(source !== 'annotation');
   });
 
   it('lists the owners’ members, with a warning, when no policy applies', async () => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     const body = await escalation(server, 'lonely-service');
     expect(body.onCall).toEqual([]);
     expect(body.levels).toEqual([
@@ -348,7 +371,7 @@ describe('escalation', () => {
   });
 
   it('warns about users the policy names that are not in the catalog', async () => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     const body = await escalation(server, 'api-gateway');
     expect(body.warnings).toContain(
       'escalationpolicy:default/engineering-oncall refers to user:default/ghost, which is not in the catalog',
@@ -357,7 +380,9 @@ describe('escalation', () => {
 
   it('asks an external provider for annotated entities, and falls back when it fails', async () => {
     const paged = await escalation(
-      await startBackend({ provider: fakePager }),
+      (
+        await startBackend({ provider: fakePager })
+      ).server,
       'paged-service',
     );
     expect(paged.escalationPolicy).toEqual({
@@ -373,7 +398,9 @@ describe('escalation', () => {
       },
     };
     const fallback = await escalation(
-      await startBackend({ provider: failing }),
+      (
+        await startBackend({ provider: failing })
+      ).server,
       'paged-service',
     );
     expect(fallback.escalationPolicy.source).toBe('owner');
@@ -382,8 +409,29 @@ describe('escalation', () => {
     );
   });
 
+  it('sees catalog changes when the catalog index task runs', async () => {
+    const { server, setCatalog, refreshIndex } = await startBackend();
+    expect(
+      (await escalation(server, 'lonely-service')).escalationPolicy.source,
+    ).toBe('none');
+
+    // The Lonely team registers a policy; until the index refreshes, requests use the old one.
+    setCatalog([...entities, policy('lonely-oncall', 'group:default/lonely')]);
+    expect(
+      (await escalation(server, 'lonely-service')).escalationPolicy.source,
+    ).toBe('none');
+
+    await refreshIndex();
+    expect(
+      (await escalation(server, 'lonely-service')).escalationPolicy,
+    ).toEqual({
+      ref: 'escalationpolicy:default/lonely-oncall',
+      source: 'owner',
+    });
+  });
+
   it('lets an override win for its rotation', async () => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     // The annotation-free payments entities use payments-backup (first by name); the override
     // lives in payments-oncall, which the schedule route shows.
     const res = await request(server)
@@ -429,7 +477,7 @@ describe('lookup', () => {
   }
 
   it('ranks an exact name first, then prefixes, then substrings', async () => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     expect(await lookup(server, 'payroll')).toEqual([
       'component:default/payroll',
     ]);
@@ -446,18 +494,44 @@ describe('lookup', () => {
   });
 
   it('finds entities by owner, and answers who is on call for each', async () => {
-    const server = await startBackend();
+    // Lookup answers for now: only the clock is fixed, timers and I/O run as usual.
+    jest.useFakeTimers({
+      now: new Date(at),
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    const { server } = await startBackend();
     const res = await request(server)
       .get('/api/reliability/lookup')
       .query({ q: 'platform' })
       .set('Authorization', auth);
+    jest.useRealTimers();
     expect(res.body.items).toEqual([
       {
         entityRef: 'component:default/api-gateway',
         title: 'API gateway',
         kind: 'Component',
         owner: { ref: 'group:default/platform', title: 'Platform' },
-        onCall: expect.any(Array),
+        // Engineering's policy, at Sunday 22 November 10:00Z: Bob's week on the London rotation,
+        // and the level's other target, a user the catalog lacks, by name.
+        onCall: [
+          { level: 1, userRef: 'user:default/bob', displayName: 'Bob Okafor' },
+          { level: 1, userRef: 'user:default/ghost', displayName: 'ghost' },
+        ],
         escalationPolicy: {
           ref: 'escalationpolicy:default/engineering-oncall',
           source: 'parent-group',
@@ -467,7 +541,9 @@ describe('lookup', () => {
   });
 
   it('never shows an entity the caller may not read', async () => {
-    const server = await startBackend({ hidden: ['secret-payments-vault'] });
+    const { server } = await startBackend({
+      hidden: ['secret-payments-vault'],
+    });
     const found = await lookup(server, 'payments', 50);
     expect(found).toContain('component:default/payments-service');
     expect(found).not.toContain('component:default/secret-payments-vault');
@@ -482,7 +558,7 @@ describe('lookup', () => {
 
 describe('escalation at the edges of the accepted times', () => {
   it('answers on the first and last accepted instants', async () => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     for (const when of ['2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z']) {
       const body = await escalation(server, 'payments-service', when);
       expect(body.escalationPolicy.source).toBe('owner');
@@ -508,7 +584,7 @@ describe('escalation routes', () => {
     '/lookup?q=pay',
     '/oncall?group=group:default/payments',
   ])('%s requires credentials', async path => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     const res = await request(server)
       .get(`/api/reliability${path}`)
       .set('Authorization', mockCredentials.none.header());
@@ -583,7 +659,7 @@ describe('escalation routes', () => {
       'at most 92 days apart',
     ],
   ])('%s answers %p', async (path, status, message) => {
-    const server = await startBackend();
+    const { server } = await startBackend();
     const res = await request(server)
       .get(`/api/reliability${path}`)
       .set('Authorization', auth);

@@ -1,4 +1,4 @@
-import { IndexedEntity, OwnershipIndex } from './OwnershipIndex';
+import { CatalogSnapshot, IndexedEntity } from '../catalog/CatalogSnapshot';
 
 type Candidate = { entity: IndexedEntity; rank: number };
 
@@ -8,7 +8,7 @@ type Candidate = { entity: IndexedEntity; rank: number };
  * another exact match, then a prefix, then a substring; ties by entity ref.
  */
 export function rankLookup(
-  index: OwnershipIndex,
+  catalog: CatalogSnapshot,
   query: string,
 ): IndexedEntity[] {
   const q = query.trim().toLocaleLowerCase('en-US');
@@ -16,7 +16,7 @@ export function rankLookup(
     return [];
   }
   const candidates: Candidate[] = [];
-  for (const entity of index.entities) {
+  for (const entity of catalog.entities) {
     const names = entity.searchNames ?? [];
     const others = entity.searchOthers ?? [];
     let rank: number | undefined;

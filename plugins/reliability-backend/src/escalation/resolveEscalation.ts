@@ -9,7 +9,11 @@ import {
   OnCallEntry,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { ProvidedEscalation } from '@reliability-suite/backstage-plugin-reliability-node';
-import { IndexedEntity, IndexedPolicy, OwnershipIndex } from './OwnershipIndex';
+import {
+  CatalogSnapshot,
+  IndexedEntity,
+  IndexedPolicy,
+} from '../catalog/CatalogSnapshot';
 
 // A malformed or cyclic parent chain must not loop forever.
 const MAX_PARENT_DEPTH = 20;
@@ -28,7 +32,7 @@ type FoundPolicy = {
  */
 export function findCatalogPolicy(
   entity: IndexedEntity,
-  index: OwnershipIndex,
+  catalog: CatalogSnapshot,
   step: 'annotation' | 'owner',
 ): FoundPolicy {
   const warnings: string[] = [];
@@ -48,7 +52,7 @@ export function findCatalogPolicy(
     } catch {
       ref = undefined;
     }
-    const policy = ref ? index.policies.get(ref) : undefined;
+    const policy = ref ? catalog.policies.get(ref) : undefined;
     if (!policy) {
       warnings.push(
         `The annotation ${ANNOTATION_ESCALATION_POLICY}: ${annotation} names no valid escalation policy in the catalog (missing, or rejected: see the unprocessed entities)`,
@@ -61,7 +65,7 @@ export function findCatalogPolicy(
     warnings.push(`${entity.ref} has no owner: set spec.owner`);
     return { policy: undefined, source: 'none', warnings };
   }
-  const owned = index.policiesByOwner.get(entity.ownerRef) ?? [];
+  const owned = catalog.policiesByOwner.get(entity.ownerRef) ?? [];
   if (owned.length > 0) {
     if (owned.length > 1) {
       warnings.push(
@@ -73,19 +77,19 @@ export function findCatalogPolicy(
     return { policy: owned[0], source: 'owner', warnings };
   }
   const seen = new Set<string>([entity.ownerRef]);
-  let group = index.groups.get(entity.ownerRef);
+  let group = catalog.groups.get(entity.ownerRef);
   for (let depth = 0; group?.parentRef && depth < MAX_PARENT_DEPTH; depth++) {
     const parentRef: string = group.parentRef;
     if (seen.has(parentRef)) break;
     seen.add(parentRef);
-    const [policy] = index.policiesByOwner.get(parentRef) ?? [];
+    const [policy] = catalog.policiesByOwner.get(parentRef) ?? [];
     if (policy) {
       warnings.push(
         `${entity.ownerRef} has no escalation policy of its own; using ${policy.ref} of its parent group ${parentRef}`,
       );
       return { policy, source: 'parent-group', warnings };
     }
-    group = index.groups.get(parentRef);
+    group = catalog.groups.get(parentRef);
   }
   return { policy: undefined, source: 'none', warnings };
 }
@@ -101,13 +105,13 @@ export type PolicyEvaluator = (
 /** Levels, on-call and warnings of a catalog policy at `at`. */
 export function evaluatePolicy(
   policy: IndexedPolicy,
-  index: OwnershipIndex,
+  catalog: CatalogSnapshot,
   at: Date,
 ): Pick<EscalationResponse, 'onCall' | 'levels' | 'contacts' | 'warnings'> {
   const { definition } = policy;
   const warnings: string[] = [];
   const person = (ref: string) => {
-    const user = index.users.get(ref);
+    const user = catalog.users.get(ref);
     return {
       displayName: user?.displayName ?? parseEntityRef(ref).name,
       email: user?.email ?? null,
@@ -115,10 +119,10 @@ export function evaluatePolicy(
   };
   const unknown = new Set<string>();
   const checkUser = (ref: string) => {
-    if (!index.users.has(ref)) unknown.add(ref);
+    if (!catalog.users.has(ref)) unknown.add(ref);
   };
   const checkGroup = (ref: string) => {
-    if (!index.groups.has(ref)) unknown.add(ref);
+    if (!catalog.groups.has(ref)) unknown.add(ref);
   };
   definition.rotations.forEach(r => r.members.forEach(checkUser));
   definition.overrides.forEach(o => checkUser(o.userRef));
@@ -181,8 +185,8 @@ export function evaluatePolicy(
       return {
         type: 'group' as const,
         ref: target.ref,
-        displayName: index.displayNameOf(target.ref),
-        users: index.groups.get(target.ref)?.memberRefs ?? [],
+        displayName: catalog.displayNameOf(target.ref),
+        users: catalog.groups.get(target.ref)?.memberRefs ?? [],
       };
     }),
   }));
@@ -197,22 +201,22 @@ export function evaluatePolicy(
 /** The answer for an entity: owner, then the policy found (or provided) and who is on call. */
 export function resolveEscalation(options: {
   entity: IndexedEntity;
-  index: OwnershipIndex;
+  catalog: CatalogSnapshot;
   /** Asked when the annotation names no policy; undefined when no provider handles the entity. */
   provided?: ProvidedEscalation;
   providerWarnings?: string[];
   /** Evaluates a policy at the time asked about (see `PolicyEvaluationCache`). */
   evaluate: PolicyEvaluator;
 }): EscalationResponse {
-  const { entity, index } = options;
+  const { entity, catalog } = options;
   const warnings: string[] = [...(options.providerWarnings ?? [])];
   const ownerRef = entity.ownerRef;
-  const ownerGroup = ownerRef ? index.groups.get(ownerRef) : undefined;
-  const ownerUser = ownerRef ? index.users.get(ownerRef) : undefined;
+  const ownerGroup = ownerRef ? catalog.groups.get(ownerRef) : undefined;
+  const ownerUser = ownerRef ? catalog.users.get(ownerRef) : undefined;
   const owner = ownerRef
     ? {
         ref: ownerRef,
-        title: index.displayNameOf(ownerRef),
+        title: catalog.displayNameOf(ownerRef),
         email: ownerGroup?.email ?? ownerUser?.email ?? null,
       }
     : null;
@@ -220,7 +224,7 @@ export function resolveEscalation(options: {
     warnings.push(`The owner ${ownerRef} is not in the catalog`);
   }
 
-  const byAnnotation = findCatalogPolicy(entity, index, 'annotation');
+  const byAnnotation = findCatalogPolicy(entity, catalog, 'annotation');
   warnings.push(...byAnnotation.warnings);
   if (!byAnnotation.policy && options.provided) {
     const provided = options.provided;
@@ -236,7 +240,7 @@ export function resolveEscalation(options: {
   }
   const found = byAnnotation.policy
     ? byAnnotation
-    : findCatalogPolicy(entity, index, 'owner');
+    : findCatalogPolicy(entity, catalog, 'owner');
   if (byAnnotation.policy === undefined) {
     warnings.push(...found.warnings);
   }
@@ -264,7 +268,7 @@ export function resolveEscalation(options: {
                 {
                   type: ownerUser ? 'user' : 'group',
                   ref: ownerRef,
-                  displayName: index.displayNameOf(ownerRef),
+                  displayName: catalog.displayNameOf(ownerRef),
                   users: members,
                 },
               ],

@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefFromPath } from '../entities/entityPath';
+import { entityRefFromPath } from '../http/entityPath';
 import { isoTimeQuery, parseQuery } from '../http/parseQuery';
 import { EscalationService } from './EscalationService';
 

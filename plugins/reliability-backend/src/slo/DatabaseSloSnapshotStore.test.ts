@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { migrateDatabase } from '../database/migrateDatabase';
 import { DatabaseSloSnapshotStore } from './DatabaseSloSnapshotStore';
 import { SloSnapshot } from './SloSnapshotStore';
 
@@ -58,9 +59,11 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function createStore() {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseSloSnapshotStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      const store = new DatabaseSloSnapshotStore(
+        await migrateDatabase(
+          mockServices.database({ knex, migrations: { skip: false } }),
+        ),
+      );
       return { knex, store };
     }
 

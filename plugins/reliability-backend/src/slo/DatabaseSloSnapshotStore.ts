@@ -1,6 +1,4 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { migrateDatabase } from '../database/migrations';
 import { toIsoTimestamp } from '../database/timestamps';
 import { SloSnapshot, SloSnapshotStore } from './SloSnapshotStore';
 
@@ -17,15 +15,8 @@ type SloSnapshotRow = {
 const TABLE = 'slo_snapshots';
 
 export class DatabaseSloSnapshotStore implements SloSnapshotStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseSloSnapshotStore> {
-    return new DatabaseSloSnapshotStore(
-      await migrateDatabase(options.database),
-    );
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** `db` is the plugin's database, migrated by the plugin at start (see `migrateDatabase`). */
+  constructor(private readonly db: Knex) {}
 
   async addSnapshots(snapshots: SloSnapshot[]): Promise<void> {
     if (snapshots.length === 0) {

@@ -6,6 +6,7 @@ import {
   SLI_KIND,
   SLO_KIND,
 } from '@reliability-suite/backstage-plugin-reliability-common';
+import { CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import { queryAllEntities } from '../catalog/queryAllEntities';
 import {
   isOpenSloKind,
@@ -14,33 +15,20 @@ import {
   toSloDefinition,
 } from './SloDefinition';
 
-/** Reads SLO definitions (and the SLIs they reference) from the catalog. */
+/** Every SLO the catalog index holds, with its indicator resolved. */
+export function sloDefinitionsOf(snapshot: CatalogSnapshot): SloDefinition[] {
+  return snapshot.slos.map(slo =>
+    toSloDefinition(slo, ref => snapshot.slisByRef.get(ref)),
+  );
+}
+
+/**
+ * Reads an entity's SLO definitions (and the SLIs they reference) from the catalog with the
+ * caller's credentials, so a request sees only what its caller may read and what the catalog
+ * has now. The evaluation task reads them from the catalog index instead ({@link sloDefinitionsOf}).
+ */
 export class SloCatalog {
   constructor(private readonly catalog: CatalogService) {}
-
-  /** Every SLO in the catalog, in pages. */
-  async listAll(credentials: BackstageCredentials): Promise<SloDefinition[]> {
-    const [slos, slis] = await Promise.all([
-      queryAllEntities(
-        this.catalog,
-        { filter: { kind: SLO_KIND } },
-        credentials,
-      ),
-      queryAllEntities(
-        this.catalog,
-        { filter: { kind: SLI_KIND } },
-        credentials,
-      ),
-    ]);
-    const sliByRef = new Map(
-      slis
-        .filter(sli => isOpenSloKind(sli, SLI_KIND))
-        .map(sli => [stringifyEntityRef(sli), sli]),
-    );
-    return slos
-      .filter(slo => isOpenSloKind(slo, SLO_KIND))
-      .map(slo => toSloDefinition(slo, ref => sliByRef.get(ref)));
-  }
 
   /** The SLOs related to an entity (`sloOf`) that the caller may read. */
   async listForEntity(

@@ -8,7 +8,7 @@ import {
   parseSliSpec,
   parseSloSpec,
   RatioIndicator,
-  resolveSloServiceRef,
+  resolveSloEntityRef,
   SLI_KIND,
   SloSpecDefinition,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -61,7 +61,7 @@ export function toSloDefinition(
     };
   }
   const spec = parsed.value;
-  const entityRef = resolveSloServiceRef(spec.service, namespace);
+  const entityRef = resolveSloEntityRef(spec.service, namespace);
   if (spec.indicator) {
     return {
       ...base,

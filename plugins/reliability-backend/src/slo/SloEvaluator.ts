@@ -1,9 +1,10 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   SliSource,
   SliSourceUnavailableError,
 } from '@reliability-suite/backstage-plugin-reliability-node';
-import { SloCatalog } from './SloCatalog';
+import { CatalogIndex } from '../catalog/CatalogIndex';
+import { sloDefinitionsOf } from './SloCatalog';
 import { SloDefinition } from './SloDefinition';
 import { errorStatus, planMeasurement, toSloStatuses } from './evaluateSlo';
 import { mapWithConcurrency } from './mapWithConcurrency';
@@ -15,8 +16,7 @@ import {
 import { findSliSource, noSliSourceMessage } from './sliSources';
 
 export type SloEvaluatorOptions = {
-  catalog: SloCatalog;
-  auth: AuthService;
+  catalogIndex: CatalogIndex;
   store: SloSnapshotStore;
   sources: SliSource[];
   logger: LoggerService;
@@ -41,13 +41,14 @@ export class SloEvaluator {
   constructor(private readonly options: SloEvaluatorOptions) {}
 
   /**
-   * One evaluation cycle over every SLO in the catalog, then old history is dropped. `signal`
-   * (the scheduler's, when the cycle times out) cancels the queries still running.
+   * One evaluation cycle over every SLO in the catalog index, then old history is dropped.
+   * `signal` (the scheduler's, when the cycle times out) cancels the queries still running.
    */
   async evaluateAll(signal?: AbortSignal): Promise<EvaluationCycle> {
     const started = Date.now();
-    const credentials = await this.options.auth.getOwnServiceCredentials();
-    const definitions = await this.options.catalog.listAll(credentials);
+    const definitions = sloDefinitionsOf(
+      await this.options.catalogIndex.current(),
+    );
     const requests = await mapWithConcurrency(
       definitions,
       this.options.concurrency,
@@ -70,13 +71,15 @@ export class SloEvaluator {
     signal?: AbortSignal,
   ): Promise<number> {
     const { spec, indicator } = definition;
-    const objectives = spec?.objectives ?? [{ index: 0, target: undefined }];
+    const objectives = spec?.objectives ?? [
+      { objectiveIndex: 0, target: undefined },
+    ];
     const fail = (error: string) =>
       this.options.store.addSnapshots(
         objectives.map(objective =>
           statusToSnapshot(
             definition.ref,
-            objective.index,
+            objective.objectiveIndex,
             errorStatus({ target: objective.target, error, evaluatedAt: at }),
             null,
             at.toISOString(),
@@ -108,7 +111,7 @@ export class SloEvaluator {
         statuses.map((status, index) =>
           statusToSnapshot(
             definition.ref,
-            spec.objectives[index].index,
+            spec.objectives[index].objectiveIndex,
             status,
             {
               start: window.start.toISOString(),
@@ -135,7 +138,7 @@ export class SloEvaluator {
 
   private async markStale(
     definition: SloDefinition,
-    objectives: Array<{ index: number; target: number | undefined }>,
+    objectives: Array<{ objectiveIndex: number; target: number | undefined }>,
     reason: string,
     at: Date,
   ) {
@@ -143,12 +146,14 @@ export class SloEvaluator {
       definition.ref,
     ]);
     const stale: SloSnapshot[] = objectives.flatMap(objective => {
-      const last = latest.find(s => s.objectiveIndex === objective.index);
+      const last = latest.find(
+        s => s.objectiveIndex === objective.objectiveIndex,
+      );
       if (!last) {
         return [
           statusToSnapshot(
             definition.ref,
-            objective.index,
+            objective.objectiveIndex,
             errorStatus({
               target: objective.target,
               error: `Not evaluated yet: ${reason}`,

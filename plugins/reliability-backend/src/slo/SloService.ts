@@ -9,26 +9,72 @@ import {
   resolveTimeWindow,
   SloHistoryResponse,
   SloItem,
-  SloPolicyResponse,
+  ReleaseGateResponse,
+  RELATION_HAS_SLO,
+  SloState,
   worstSloState,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { SliSource } from '@reliability-suite/backstage-plugin-reliability-node';
 import { errorStatus } from './evaluateSlo';
+import { CatalogIndex } from '../catalog/CatalogIndex';
 import { SloCatalog } from './SloCatalog';
 import { SloDefinition } from './SloDefinition';
 import { computeHistory, planHistory } from './sloHistory';
 import { snapshotToStatus, SloSnapshotStore } from './SloSnapshotStore';
 import { findSliSource, noSliSourceMessage } from './sliSources';
 
+/** An entity's worst SLO objective now, as other capabilities show it beside the entity. */
+export type SloVerdict = {
+  state: SloState;
+  errorBudgetRemaining: number | null;
+};
+
+/** What other capabilities read of the SLO evaluations. */
+export interface SloSnapshotReader {
+  /** The worst objective of each entity that has SLOs evaluated; others are left out. */
+  worstByEntity(entityRefs: string[]): Promise<Map<string, SloVerdict>>;
+}
+
 /** Answers the SLO routes from the catalog's definitions and the stored snapshots. */
-export class SloService {
+export class SloService implements SloSnapshotReader {
   constructor(
     private readonly options: {
       catalog: SloCatalog;
+      catalogIndex: CatalogIndex;
       store: SloSnapshotStore;
       sources: SliSource[];
     },
   ) {}
+
+  async worstByEntity(entityRefs: string[]): Promise<Map<string, SloVerdict>> {
+    const snapshot = await this.options.catalogIndex.current();
+    const sloRefsByEntity = new Map<string, string[]>();
+    for (const ref of entityRefs) {
+      const sloRefs = (snapshot.entitiesByRef.get(ref)?.relations ?? [])
+        .filter(relation => relation.type === RELATION_HAS_SLO)
+        .map(relation => relation.targetRef);
+      if (sloRefs.length > 0) sloRefsByEntity.set(ref, sloRefs);
+    }
+    const worstBySlo = new Map<string, SloVerdict>();
+    for (const latest of await this.options.store.getLatestSnapshots([
+      ...new Set([...sloRefsByEntity.values()].flat()),
+    ])) {
+      const known = worstBySlo.get(latest.sloRef);
+      if (!known || compareSloStates(latest.state, known.state) < 0) {
+        worstBySlo.set(latest.sloRef, {
+          state: latest.state,
+          errorBudgetRemaining: latest.details.errorBudget.remaining,
+        });
+      }
+    }
+    const result = new Map<string, SloVerdict>();
+    for (const [entityRef, sloRefs] of sloRefsByEntity) {
+      const verdicts = sloRefs.flatMap(ref => worstBySlo.get(ref) ?? []);
+      verdicts.sort((a, b) => compareSloStates(a.state, b.state));
+      if (verdicts.length > 0) result.set(entityRef, verdicts[0]);
+    }
+    return result;
+  }
 
   /** One item per objective of each SLO of the entity, in the order of the catalog. */
   async listEntitySlos(
@@ -48,7 +94,8 @@ export class SloService {
       return objectives.map(objective => {
         const snapshot = snapshots.find(
           s =>
-            s.sloRef === definition.ref && s.objectiveIndex === objective.index,
+            s.sloRef === definition.ref &&
+            s.objectiveIndex === objective.objectiveIndex,
         );
         const spec = definition.spec!;
         const window =
@@ -58,7 +105,7 @@ export class SloService {
           name: definition.name,
           title: definition.title,
           description: definition.description,
-          objective: objective.index,
+          objective: objective.objectiveIndex,
           objectiveName: objective.displayName ?? objective.name ?? null,
           target: objective.target,
           timeWindow: {
@@ -83,10 +130,10 @@ export class SloService {
   }
 
   /** The error-budget release gate: the worst state of the entity's SLOs, with reasons. */
-  async getPolicy(
+  async getReleaseGate(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<SloPolicyResponse> {
+  ): Promise<ReleaseGateResponse> {
     const items = await this.listEntitySlos(entityRef, credentials);
     const state = worstSloState(items.map(item => item.status.state));
     const reasons = [...items]
@@ -123,7 +170,9 @@ export class SloService {
       options.credentials,
     );
     const spec = definition.spec!;
-    const objective = spec.objectives.find(o => o.index === options.objective);
+    const objective = spec.objectives.find(
+      o => o.objectiveIndex === options.objective,
+    );
     if (!objective) {
       throw new InputError(
         `${options.sloRef} has no objective ${options.objective}; it has ${spec.objectives.length}`,
@@ -170,12 +219,12 @@ export class SloService {
       indicator: definition.indicator!,
       windowHours: resolveTimeWindow(spec.timeWindow, new Date()).lengthHours,
       objectives: spec.objectives.map(objective => ({
-        name: `${definition.namespace}-${definition.name}-${objective.index}`,
+        name: `${definition.namespace}-${definition.name}-${objective.objectiveIndex}`,
         target: objective.target,
         labels: {
           slo: definition.ref,
           ...(definition.entityRef ? { entity: definition.entityRef } : {}),
-          objective: String(objective.index),
+          objective: String(objective.objectiveIndex),
         },
       })),
     });

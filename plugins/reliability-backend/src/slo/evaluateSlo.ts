@@ -62,7 +62,7 @@ export function toSloStatuses(options: {
     return counts ? ratioSli(counts.good, counts.total) : null;
   };
   return spec.objectives.map(objective => {
-    const slices = measurement.timeslices[objective.index];
+    const slices = measurement.timeslices[objective.objectiveIndex];
     const sli =
       spec.budgetingMethod === 'Timeslices'
         ? ratioSli(slices?.good ?? 0, slices?.counted ?? 0)

@@ -71,7 +71,7 @@ const user = mockCredentials.user.header();
 describe('SLO routes', () => {
   it.each([
     '/entities/component/default/orders-service/slos',
-    '/entities/component/default/orders-service/policy',
+    '/entities/component/default/orders-service/release-gate',
     '/slos/default/orders-availability/history',
     '/slos/default/orders-availability/rules',
   ])('%s requires credentials', async path => {
@@ -117,7 +117,9 @@ describe('SLO routes', () => {
   it('answers the release gate with the worst state and its reasons', async () => {
     const server = await startBackend();
     const gated = await request(server)
-      .get('/api/reliability/entities/component/default/orders-service/policy')
+      .get(
+        '/api/reliability/entities/component/default/orders-service/release-gate',
+      )
       .set('Authorization', user);
     expect(gated.status).toBe(200);
     expect(gated.body).toMatchObject({
@@ -143,7 +145,7 @@ describe('SLO routes', () => {
     );
 
     const none = await request(server)
-      .get('/api/reliability/entities/component/default/no-slos/policy')
+      .get('/api/reliability/entities/component/default/no-slos/release-gate')
       .set('Authorization', user);
     expect(none.status).toBe(200);
     expect(none.body).toEqual({
@@ -161,7 +163,7 @@ describe('SLO routes', () => {
       'No entity component:default/missing in the catalog',
     ],
     [
-      '/entities/component/default/missing/policy',
+      '/entities/component/default/missing/release-gate',
       404,
       'No entity component:default/missing in the catalog',
     ],
@@ -181,7 +183,7 @@ describe('SLO routes', () => {
       'Malformed entity in the path: name "bad name!" is not valid',
     ],
     [
-      '/entities/comp%20onent/default/x/policy',
+      '/entities/comp%20onent/default/x/release-gate',
       400,
       'Malformed entity in the path: kind "comp onent" is not valid',
     ],

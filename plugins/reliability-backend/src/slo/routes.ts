@@ -1,13 +1,14 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ReleaseGateResponse,
   SLO_KIND,
   SloListResponse,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefFromPath, requireEntity } from '../entities/entityPath';
+import { entityRefFromPath, requireEntity } from '../http/entityPath';
 import { isoTimeQuery, parseQuery } from '../http/parseQuery';
 import { SloService } from './SloService';
 
@@ -36,12 +37,19 @@ export function createSloRoutes(options: {
     res.json(body);
   });
 
-  router.get('/entities/:kind/:namespace/:name/policy', async (req, res) => {
-    const entityRef = entityRefFromPath(req.params);
-    const credentials = await httpAuth.credentials(req);
-    await requireEntity(catalog, entityRef, credentials);
-    res.json(await slos.getPolicy(entityRef, credentials));
-  });
+  router.get(
+    '/entities/:kind/:namespace/:name/release-gate',
+    async (req, res) => {
+      const entityRef = entityRefFromPath(req.params);
+      const credentials = await httpAuth.credentials(req);
+      await requireEntity(catalog, entityRef, credentials);
+      const body: ReleaseGateResponse = await slos.getReleaseGate(
+        entityRef,
+        credentials,
+      );
+      res.json(body);
+    },
+  );
 
   router.get('/slos/:namespace/:name/history', async (req, res) => {
     const sloRef = entityRefFromPath({ ...req.params, kind: SLO_KIND });

@@ -2,14 +2,18 @@ import { DateTime, Duration } from 'luxon';
 import { isNonEmptyString, isRecord, ValidationProblems } from '../validation';
 import { isFixedLength, parseOpenSloDuration } from './duration';
 
-/** Where one count of an SLI comes from: a query in the source's language. */
-export type SliMetricSource = { type: string; query: string };
-
 /**
- * A ratio indicator: good events (or bad events) out of all events, each a counter query.
- * `{{window}}` in a query marks where the suite puts the window; without it the query is a
- * counter selector the suite reads as `sum(increase(<query>[<window>]))`.
+ * Where one count of an SLI comes from: an OpenSLO `metricSource`. `type` names the SLI source
+ * that measures it (an installed module handles each type, Prometheus by default) and `spec` is
+ * in that source's terms: for `Prometheus`, `{ query }`, a counter selector the suite reads as
+ * `sum(increase(<query>[<window>]))`, or a query with `{{window}}` where the window goes.
  */
+export type SliMetricSource = { type: string; spec: Record<string, unknown> };
+
+/** The metric source type the suite measures with its Prometheus module. */
+export const PROMETHEUS_METRIC_SOURCE = 'Prometheus';
+
+/** A ratio indicator: good events (or bad events) out of all events, from one source type. */
 export type RatioIndicator =
   | { good: SliMetricSource; bad?: undefined; total: SliMetricSource }
   | { good?: undefined; bad: SliMetricSource; total: SliMetricSource };
@@ -26,8 +30,8 @@ export type SloTimeWindow =
     };
 
 export type SloObjective = {
-  /** Position in `spec.objectives`. */
-  index: number;
+  /** Position in `spec.objectives` (the API's `objective`). */
+  objectiveIndex: number;
   name?: string;
   displayName?: string;
   /** Fraction in [0, 1). */
@@ -173,6 +177,16 @@ export function parseSliSpec(
     `${field}.ratioMetric.total`,
     problems,
   );
+  const events = good ?? bad;
+  if (events && total && events.type !== total.type) {
+    problems.push(
+      `${field}.ratioMetric: ${
+        good ? 'good' : 'bad'
+      } and total must come from the same metricSource.type (${
+        events.type
+      } and ${total.type})`,
+    );
+  }
   if (problems.length > 0 || !total) {
     return { problems };
   }
@@ -194,20 +208,28 @@ function parseMetricSource(
     );
     return undefined;
   }
-  if (source.type !== 'Prometheus') {
+  if (!isNonEmptyString(source.type)) {
     problems.push(
-      `${field}.metricSource.type ${JSON.stringify(
-        source.type,
-      )} is not supported: use Prometheus`,
+      `${field}.metricSource.type must name the SLI source, e.g. Prometheus`,
     );
     return undefined;
   }
-  const query = isRecord(source.spec) ? source.spec.query : undefined;
-  if (!isNonEmptyString(query)) {
-    problems.push(`${field}.metricSource.spec.query must be a PromQL query`);
+  if (!isRecord(source.spec)) {
+    problems.push(
+      `${field}.metricSource.spec must be an object in the terms of ${source.type}`,
+    );
     return undefined;
   }
-  return { type: source.type, query: query.trim() };
+  // Other types are the business of the module that measures them; only Prometheus is known here.
+  if (source.type === PROMETHEUS_METRIC_SOURCE) {
+    const query = source.spec.query;
+    if (!isNonEmptyString(query)) {
+      problems.push(`${field}.metricSource.spec.query must be a PromQL query`);
+      return undefined;
+    }
+    return { type: source.type, spec: { ...source.spec, query: query.trim() } };
+  }
+  return { type: source.type, spec: source.spec };
 }
 
 function parseTimeWindow(timeWindow: unknown): ParseResult<SloTimeWindow> {
@@ -366,7 +388,7 @@ function parseObjectives(
       return undefined;
     }
     return {
-      index,
+      objectiveIndex: index,
       name: isNonEmptyString(objective.name) ? objective.name : undefined,
       displayName: isNonEmptyString(objective.displayName)
         ? objective.displayName

@@ -5,7 +5,7 @@ import { ErrorBudget } from './errorBudget';
 export type SloState = 'ok' | 'warning' | 'freeze' | 'no-data' | 'error';
 
 /** The verdict of the release gate for an entity: its worst SLO, or `no-slos`. */
-export type PolicyState = SloState | 'no-slos';
+export type ReleaseGateState = SloState | 'no-slos';
 
 /** Below this share of budget left an SLO is `warning`, unless configured otherwise. */
 export const DEFAULT_WARNING_THRESHOLD = 0.25;
@@ -47,7 +47,7 @@ export function compareSloStates(a: SloState, b: SloState): number {
 }
 
 /** An entity's release-gate verdict: the worst of its SLO states, `no-slos` without any. */
-export function worstSloState(states: SloState[]): PolicyState {
+export function worstSloState(states: SloState[]): ReleaseGateState {
   if (states.length === 0) {
     return 'no-slos';
   }

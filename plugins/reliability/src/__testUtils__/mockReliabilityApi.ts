@@ -96,7 +96,7 @@ export function mockReliabilityApi(
       }
       return { items };
     }),
-    getEntityPolicy: jest.fn(),
+    getEntityReleaseGate: jest.fn(),
     getEntityEscalation: jest.fn(async (_entity: CompoundEntityRef) => {
       if (escalation instanceof Error) {
         throw escalation;

@@ -8,13 +8,13 @@ import {
   OnCallScheduleResponse,
   SloHistoryResponse,
   SloListResponse,
-  SloPolicyResponse,
+  ReleaseGateResponse,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 
 /** The reliability suite's backend, as the frontend calls it. */
 export interface ReliabilityApi {
   getEntitySlos(entity: CompoundEntityRef): Promise<SloListResponse>;
-  getEntityPolicy(entity: CompoundEntityRef): Promise<SloPolicyResponse>;
+  getEntityReleaseGate(entity: CompoundEntityRef): Promise<ReleaseGateResponse>;
   getSloHistory(
     slo: { namespace: string; name: string },
     options: { objective: number; from?: string; to?: string },

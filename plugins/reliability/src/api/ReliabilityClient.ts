@@ -9,7 +9,7 @@ import {
   OnCallScheduleResponse,
   SloHistoryResponse,
   SloListResponse,
-  SloPolicyResponse,
+  ReleaseGateResponse,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { ReliabilityApi } from './ReliabilityApi';
 
@@ -26,8 +26,10 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(`${entityPath(entity)}/slos`);
   }
 
-  getEntityPolicy(entity: CompoundEntityRef): Promise<SloPolicyResponse> {
-    return this.get(`${entityPath(entity)}/policy`);
+  getEntityReleaseGate(
+    entity: CompoundEntityRef,
+  ): Promise<ReleaseGateResponse> {
+    return this.get(`${entityPath(entity)}/release-gate`);
   }
 
   getSloHistory(

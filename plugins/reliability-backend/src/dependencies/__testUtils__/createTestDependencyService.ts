@@ -1,9 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
+import { CatalogIndex } from '../../catalog/CatalogIndex';
 import { CatalogReadFilter } from '../../catalog/CatalogReadFilter';
+import { migrateDatabase } from '../../database/migrateDatabase';
 import { EscalationService } from '../../escalation/EscalationService';
-import { SloSnapshotStore } from '../../slo/SloSnapshotStore';
 import { DatabaseObservationStore } from '../DatabaseObservationStore';
 import { DependencyService } from '../DependencyService';
 
@@ -16,25 +17,26 @@ export async function createTestDependencyService(options: {
   knex: Knex;
 }) {
   const { catalog, knex } = options;
-  const observations = await DatabaseObservationStore.create({
-    database: mockServices.database({ knex, migrations: { skip: false } }),
+  const observations = new DatabaseObservationStore(
+    await migrateDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    ),
+  );
+  const catalogIndex = new CatalogIndex({
+    catalog,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
   });
-  const auth = mockServices.auth();
-  const snapshots: SloSnapshotStore = {
-    addSnapshots: async () => {},
-    getLatestSnapshots: async () => [],
-    deleteSnapshotsBefore: async () => 0,
-  };
   const service = new DependencyService({
     catalog,
+    catalogIndex,
     readFilter: new CatalogReadFilter({
       catalog,
       permissions: mockServices.permissions(),
     }),
-    auth,
     observations,
-    snapshots,
-    escalation: new EscalationService({ catalog, auth, providers: [] }),
+    sloSnapshots: { worstByEntity: async () => new Map() },
+    ownership: new EscalationService({ catalog, catalogIndex, providers: [] }),
     settings: {
       retentionDays: 90,
       staleAfterDays: 14,

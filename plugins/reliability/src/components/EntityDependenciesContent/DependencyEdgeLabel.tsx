@@ -1,11 +1,10 @@
 import { DependencyGraphTypes } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core';
-
-export type EdgeKind = 'declared' | 'observed' | 'hidden';
+import { EdgeProvenance } from '@reliability-suite/backstage-plugin-reliability-common';
 
 const useStyles = makeStyles(theme => ({
   declared: { fill: theme.palette.text.secondary },
-  observed: { fill: theme.palette.success.dark, fontWeight: 'bold' },
+  both: { fill: theme.palette.success.dark, fontWeight: 'bold' },
   hidden: {
     fill: theme.palette.error.main,
     fontWeight: 'bold',
@@ -14,11 +13,11 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * An edge's label: how the dependency is known, in words and colour (declared grey, observed
+ * An edge's label: how the dependency is known, in words and colour (declared grey, both
  * green, hidden red and underlined), so the difference does not rest on colour alone.
  */
 export function DependencyEdgeLabel(
-  props: DependencyGraphTypes.RenderLabelProps<{ kind: EdgeKind }>,
+  props: DependencyGraphTypes.RenderLabelProps<{ kind: EdgeProvenance }>,
 ) {
   const classes = useStyles();
   const { kind } = props.edge;

@@ -43,7 +43,7 @@ const downstream: ImpactResponse = {
         'resource:default/shared-test-db',
         'component:default/settlement-batch',
       ],
-      via: 'observed',
+      via: 'hidden',
       owner: { ref: 'group:default/payments', title: 'Payments' },
       lifecycle: 'production',
       onCall: [{ userRef: 'user:default/bob', displayName: 'Bob Okafor' }],

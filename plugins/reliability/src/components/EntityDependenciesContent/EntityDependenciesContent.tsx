@@ -28,6 +28,7 @@ import {
 } from '@material-ui/core';
 import {
   DependencyEdge,
+  EdgeProvenance,
   ImpactResponse,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useState } from 'react';
@@ -35,7 +36,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { SloStateLabel } from '../EntitySloContent/SloStateLabel';
 import { impactMarkdown } from './impactMarkdown';
-import { DependencyEdgeLabel, EdgeKind } from './DependencyEdgeLabel';
+import { DependencyEdgeLabel } from './DependencyEdgeLabel';
 
 const useStyles = makeStyles(theme => ({
   section: { marginBottom: theme.spacing(2) },
@@ -44,13 +45,6 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
 }));
-
-/** Observed only is hidden; declared and observed is an observed (confirmed) declaration. */
-function edgeKindOf(via: ImpactResponse['impacted'][number]['via']): EdgeKind {
-  if (via === 'observed') return 'hidden';
-  if (via === 'both') return 'observed';
-  return 'declared';
-}
 
 function evidenceText(edge: DependencyEdge): string {
   return edge.evidence
@@ -239,7 +233,7 @@ export function EntityDependenciesContent() {
   ]);
   const edges = new Map<
     string,
-    DependencyGraphTypes.DependencyEdge<{ kind: EdgeKind }>
+    DependencyGraphTypes.DependencyEdge<{ kind: EdgeProvenance }>
   >();
   // Paths form a shortest-path tree: each entity's last hop is an edge of the graph, and `via`
   // says how that hop is known.
@@ -249,7 +243,7 @@ export function EntityDependenciesContent() {
   ) => {
     const [before, at] = item.path.slice(-2);
     const [from, to] = reversed ? [at, before] : [before, at];
-    const kind = edgeKindOf(item.via);
+    const kind = item.via;
     nodes.set(at, { id: at });
     edges.set(`${from}>${to}`, { from, to, label: kind, kind });
   };
@@ -280,8 +274,9 @@ export function EntityDependenciesContent() {
             </Select>
             <Typography variant="body2" color="textSecondary">
               Edges point from a dependent to its dependency and say how it is
-              known: declared (grey), observed (declared and seen in traffic or
-              incidents, green) or hidden (seen, never declared, red).
+              known: declared (in the catalog only, grey), both (declared and
+              seen in traffic or incidents, green) or hidden (seen, never
+              declared, red).
             </Typography>
           </Box>
           {edges.size === 0 ? (

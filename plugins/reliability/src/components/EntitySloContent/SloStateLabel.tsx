@@ -4,9 +4,9 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
-import { PolicyState } from '@reliability-suite/backstage-plugin-reliability-common';
+import { ReleaseGateState } from '@reliability-suite/backstage-plugin-reliability-common';
 
-const WORDS: Record<PolicyState, string> = {
+const WORDS: Record<ReleaseGateState, string> = {
   ok: 'OK',
   warning: 'Warning',
   freeze: 'Freeze',
@@ -16,7 +16,10 @@ const WORDS: Record<PolicyState, string> = {
 };
 
 /** A verdict as an icon and a word, never colour alone; "stale" when the values are old. */
-export function SloStateLabel(props: { state: PolicyState; stale?: boolean }) {
+export function SloStateLabel(props: {
+  state: ReleaseGateState;
+  stale?: boolean;
+}) {
   const { state, stale } = props;
   const text = `${WORDS[state]}${stale ? ' (stale)' : ''}`;
   switch (state) {

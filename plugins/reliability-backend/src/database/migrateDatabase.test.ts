@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { migrationsDirectory } from './migrations';
+import { migrationsDirectory } from './migrateDatabase';
 
 jest.setTimeout(60_000);
 

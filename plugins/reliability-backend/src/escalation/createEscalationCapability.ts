@@ -1,0 +1,30 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { OnCallProvider } from '@reliability-suite/backstage-plugin-reliability-node';
+import { Capability } from '../capability';
+import { CatalogIndex } from '../catalog/CatalogIndex';
+import { EscalationService, OwnershipReader } from './EscalationService';
+import { createEscalationRoutes } from './routes';
+
+/**
+ * Ownership, on-call and escalation: each entity's owner and escalation path (an external pager
+ * through `onCallProviders`, else the catalog's `EscalationPolicy`), lookup and schedules, all
+ * read from the catalog index. Hands out the ownership summaries other capabilities show.
+ */
+export function createEscalationCapability(options: {
+  catalog: CatalogService;
+  catalogIndex: CatalogIndex;
+  onCallProviders: OnCallProvider[];
+  httpAuth: HttpAuthService;
+}): Capability & { ownership: OwnershipReader } {
+  const escalation = new EscalationService({
+    catalog: options.catalog,
+    catalogIndex: options.catalogIndex,
+    providers: options.onCallProviders,
+  });
+  return {
+    router: createEscalationRoutes({ httpAuth: options.httpAuth, escalation }),
+    ownership: escalation,
+    tasks: [],
+  };
+}

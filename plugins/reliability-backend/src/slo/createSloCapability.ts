@@ -1,0 +1,82 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SliSource } from '@reliability-suite/backstage-plugin-reliability-node';
+import { Knex } from 'knex';
+import { Capability } from '../capability';
+import { CatalogIndex } from '../catalog/CatalogIndex';
+import { triggerTask } from '../util/triggerTask';
+import { DatabaseSloSnapshotStore } from './DatabaseSloSnapshotStore';
+import { createSloRoutes } from './routes';
+import { SloCatalog } from './SloCatalog';
+import { readSloConfig } from './sloConfig';
+import { SloEvaluator } from './SloEvaluator';
+import { SloService, SloSnapshotReader } from './SloService';
+
+export const SLO_EVALUATION_TASK = 'reliability-slo-evaluation';
+
+/**
+ * SLOs and error budgets: one replica at a time evaluates every SLO against its SLI source and
+ * stores snapshots (`reliability.slo.evaluation.*`); the routes read them. An evaluation runs as
+ * soon as the catalog index sees SLOs it has not seen before (at start, and when one is added).
+ */
+export function createSloCapability(options: {
+  config: Config;
+  db: Knex;
+  catalog: CatalogService;
+  catalogIndex: CatalogIndex;
+  sliSources: SliSource[];
+  httpAuth: HttpAuthService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+}): Capability & { sloSnapshots: SloSnapshotReader } {
+  const { config, db, catalog, catalogIndex, sliSources, logger } = options;
+  const settings = readSloConfig(config);
+  const store = new DatabaseSloSnapshotStore(db);
+  const evaluator = new SloEvaluator({
+    catalogIndex,
+    store,
+    sources: sliSources,
+    logger,
+    warningThreshold: settings.warningThreshold,
+    concurrency: settings.concurrency,
+    retentionMs: settings.retentionMs,
+  });
+  const slos = new SloService({
+    catalog: new SloCatalog(catalog),
+    catalogIndex,
+    store,
+    sources: sliSources,
+  });
+
+  catalogIndex.onRefresh(async (snapshot, previous) => {
+    const known = new Set(previous?.slos.map(slo => stringifyEntityRef(slo)));
+    if (snapshot.slos.some(slo => !known.has(stringifyEntityRef(slo)))) {
+      await triggerTask(options.scheduler, SLO_EVALUATION_TASK);
+    }
+  });
+
+  return {
+    router: createSloRoutes({ httpAuth: options.httpAuth, catalog, slos }),
+    sloSnapshots: slos,
+    tasks: [
+      {
+        id: SLO_EVALUATION_TASK,
+        scope: 'global',
+        frequency: settings.frequency,
+        timeout: settings.timeout,
+        fn: async signal => {
+          const cycle = await evaluator.evaluateAll(signal);
+          logger.debug(
+            `Evaluated ${cycle.slos} SLOs with ${cycle.requests} SLI requests in ${cycle.durationMs} ms`,
+          );
+        },
+      },
+    ],
+  };
+}
