@@ -29,8 +29,9 @@ export interface Config {
     /** Declared and observed dependencies, and impact. */
     dependencies?: {
       /**
-       * How often each replica rebuilds its dependency graph from the catalog and the observed
-       * edges. A duration object or a string such as `1m`; default one minute.
+       * How often each replica rebuilds its dependency graph with the observations other
+       * replicas recorded (it is also rebuilt whenever the catalog index refreshes). A duration
+       * object or a string such as `1m`; default one minute.
        */
       refreshFrequency?: HumanDuration | string;
       /** Observed edges not seen for this many days are dropped; default 90. */
@@ -45,12 +46,12 @@ export interface Config {
       /** At most this many impacted entities are returned (then `truncated`); default 10,000. */
       maxResults?: number;
     };
-    /** Ownership, on-call and escalation. */
-    escalation?: {
+    /** The catalog index each backend replica keeps in memory, which every capability reads. */
+    catalog?: {
       /**
-       * How often each backend replica reloads owners, users, groups and escalation policies
-       * from the catalog into memory. A duration object or a string such as `1m`; default one
-       * minute.
+       * How often each backend replica reads the catalog again (owners, users, groups,
+       * escalation policies, SLOs, relations), in one paging. A duration object or a string
+       * such as `1m`; default one minute.
        */
       refreshFrequency?: HumanDuration | string;
     };

@@ -247,9 +247,10 @@ describe('SLOs measured by a real Prometheus', () => {
       severity: 'ticket',
       firing: true,
     });
-    expect(rolling.status.state).toBe(
-      expectedRemaining <= 0 ? 'freeze' : 'warning',
-    );
+    // Over 28 days: 26 at 0.05% and 2 at 2% errors, 0.189% in all against a 0.5% budget, so
+    // 62% of it is left; the firing 1d ticket alert makes the SLO a warning, not ok.
+    expect(expectedRemaining).toBeCloseTo(0.621, 2);
+    expect(rolling.status.state).toBe('warning');
 
     const calendar = items.find(i => i.name === 'checkout-monthly')!;
     const calendarAt = Date.parse(calendar.status.evaluatedAt!);

@@ -16,7 +16,7 @@ import {
   SLI_KIND,
   SLO_KIND,
 } from '@reliability-suite/backstage-plugin-reliability-common';
-import { ownerRefOf } from './ownerRefOf';
+import { ownerRefOf, parentRefOf } from './specRefs';
 
 /** An entity that runs (see `RUNNING_KINDS`), as every capability reads it. */
 export type IndexedEntity = {
@@ -285,23 +285,6 @@ export const UNPLACED_PREFIX = 'component:default/';
 
 function isComponent(entity: IndexedEntity): boolean {
   return entity.kind.toLocaleLowerCase('en-US') === 'component';
-}
-
-function parentRefOf(group: Entity): string | undefined {
-  const parent = (group.spec as { parent?: unknown } | undefined)?.parent;
-  if (typeof parent !== 'string') {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(parent, {
-        defaultKind: 'group',
-        defaultNamespace: group.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
 }
 
 /** Plain string comparison, as the API promises for its order. */

@@ -15,7 +15,7 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-node';
 import { CatalogIndex } from '../catalog/CatalogIndex';
 import { CatalogSnapshot, toIndexedEntity } from '../catalog/CatalogSnapshot';
-import { ownerRefOf } from '../catalog/ownerRefOf';
+import { ownerRefOf } from '../catalog/specRefs';
 import { rankLookup } from './rankLookup';
 import { PolicyEvaluationCache } from './PolicyEvaluationCache';
 import { findCatalogPolicy, resolveEscalation } from './resolveEscalation';
