@@ -34,9 +34,7 @@ export const entityReliabilityContent = EntityContentBlueprint.make({
     title: 'Reliability',
     filter: isReliabilityAvailable,
     loader: () =>
-      import('./components/EntityReliabilityContent').then(m => (
-        <m.EntityReliabilityContent />
-      )),
+      import('./overview').then(m => <m.EntityReliabilityContent />),
   },
 });
 
@@ -47,8 +45,7 @@ export const entitySloContent = EntityContentBlueprint.make({
     path: '/slos',
     title: 'SLOs',
     filter: isSloAvailable,
-    loader: () =>
-      import('./components/EntitySloContent').then(m => <m.EntitySloContent />),
+    loader: () => import('./slo').then(m => <m.EntitySloContent />),
   },
 });
 
@@ -60,9 +57,7 @@ export const entityDependenciesContent = EntityContentBlueprint.make({
     title: 'Dependencies',
     filter: isReliabilityAvailable,
     loader: () =>
-      import('./components/EntityDependenciesContent').then(m => (
-        <m.EntityDependenciesContent />
-      )),
+      import('./dependencies').then(m => <m.EntityDependenciesContent />),
   },
 });
 
@@ -71,8 +66,7 @@ export const entitySloSummaryCard = EntityCardBlueprint.make({
   name: 'slo-summary',
   params: {
     filter: isSloAvailable,
-    loader: () =>
-      import('./components/SloSummaryCard').then(m => <m.SloSummaryCard />),
+    loader: () => import('./slo').then(m => <m.SloSummaryCard />),
   },
 });
 
@@ -81,10 +75,7 @@ export const entityEscalationCard = EntityCardBlueprint.make({
   name: 'escalation',
   params: {
     filter: isReliabilityAvailable,
-    loader: () =>
-      import('./components/EntityEscalationCard').then(m => (
-        <m.EntityEscalationCard />
-      )),
+    loader: () => import('./escalation').then(m => <m.EntityEscalationCard />),
   },
 });
 
@@ -96,7 +87,7 @@ export const lookupPage = PageBlueprint.make({
     title: 'Who do I page?',
     icon: <ContactPhoneIcon />,
     routeRef: convertLegacyRouteRef(lookupRouteRef),
-    loader: () => import('./components/LookupPage').then(m => <m.LookupPage />),
+    loader: () => import('./escalation').then(m => <m.LookupPage />),
   },
 });
 

@@ -1,7 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { RELATION_HAS_SLO } from '@reliability-suite/backstage-plugin-reliability-common';
-
-const RELIABILITY_KINDS = ['component', 'resource', 'system'];
+import {
+  isRunningKind,
+  RELATION_HAS_SLO,
+} from '@reliability-suite/backstage-plugin-reliability-common';
 
 /**
  * Whether the Reliability tab applies to an entity: the things that run and can fail
@@ -10,7 +11,7 @@ const RELIABILITY_KINDS = ['component', 'resource', 'system'];
  * @public
  */
 export function isReliabilityAvailable(entity: Entity): boolean {
-  return RELIABILITY_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
+  return isRunningKind(entity.kind);
 }
 
 /**

@@ -37,10 +37,7 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityReliabilityContent',
     component: {
-      lazy: () =>
-        import('./components/EntityReliabilityContent').then(
-          m => m.EntityReliabilityContent,
-        ),
+      lazy: () => import('./overview').then(m => m.EntityReliabilityContent),
     },
   }),
 );
@@ -54,8 +51,7 @@ export const EntitySloContent = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntitySloContent',
     component: {
-      lazy: () =>
-        import('./components/EntitySloContent').then(m => m.EntitySloContent),
+      lazy: () => import('./slo').then(m => m.EntitySloContent),
     },
   }),
 );
@@ -69,8 +65,7 @@ export const SloSummaryCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'SloSummaryCard',
     component: {
-      lazy: () =>
-        import('./components/SloSummaryCard').then(m => m.SloSummaryCard),
+      lazy: () => import('./slo').then(m => m.SloSummaryCard),
     },
   }),
 );
@@ -84,10 +79,7 @@ export const EntityEscalationCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityEscalationCard',
     component: {
-      lazy: () =>
-        import('./components/EntityEscalationCard').then(
-          m => m.EntityEscalationCard,
-        ),
+      lazy: () => import('./escalation').then(m => m.EntityEscalationCard),
     },
   }),
 );
@@ -101,7 +93,7 @@ export const ReliabilityLookupPage = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'ReliabilityLookupPage',
     mountPoint: lookupRouteRef,
-    component: () => import('./components/LookupPage').then(m => m.LookupPage),
+    component: () => import('./escalation').then(m => m.LookupPage),
   }),
 );
 
@@ -116,9 +108,7 @@ export const EntityDependenciesContent = reliabilityPlugin.provide(
     name: 'EntityDependenciesContent',
     component: {
       lazy: () =>
-        import('./components/EntityDependenciesContent').then(
-          m => m.EntityDependenciesContent,
-        ),
+        import('./dependencies').then(m => m.EntityDependenciesContent),
     },
   }),
 );

@@ -92,6 +92,13 @@ export const INDEXED_FIELDS = [
   'spec.thresholdMetric',
 ];
 
+/** How an observed name the catalog does not know is kept: `component:default/<name>`. */
+export const UNPLACED_PREFIX = 'component:default/';
+
+function isComponent(entity: IndexedEntity): boolean {
+  return entity.kind.toLocaleLowerCase('en-US') === 'component';
+}
+
 export function toIndexedEntity(entity: Entity): IndexedEntity {
   const lifecycle = (entity.spec as { lifecycle?: unknown } | undefined)
     ?.lifecycle;
@@ -278,13 +285,6 @@ export class CatalogSnapshot {
       parseEntityRef(ref).name
     );
   }
-}
-
-/** How an observed name the catalog does not know is kept: `component:default/<name>`. */
-export const UNPLACED_PREFIX = 'component:default/';
-
-function isComponent(entity: IndexedEntity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === 'component';
 }
 
 /** Plain string comparison, as the API promises for its order. */

@@ -33,10 +33,13 @@ const entities: Entity[] = [
 /** A second kind of SLI source, contributed by a module as a real one would be. */
 const syntheticProbes: SliSource = {
   type: 'Synthetic',
-  async measure(request) {
+  async measure(measurement) {
     return {
       windows: Object.fromEntries(
-        Object.keys(request.windows).map(w => [w, { good: 96, total: 100 }]),
+        Object.keys(measurement.windows).map(w => [
+          w,
+          { good: 96, total: 100 },
+        ]),
       ),
       timeslices: [],
       requests: 1,

@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   EscalationResponse,
+  OnCallScheduleResponse,
   SloItem,
   SloStatus,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -106,7 +107,12 @@ export function mockReliabilityApi(
     lookup: jest.fn(),
     getEntityDependencies: jest.fn(),
     getImpact: jest.fn(),
-    getOnCallSchedule: jest.fn(),
+    getOnCallSchedule: jest.fn(
+      async (
+        _groupRef: string,
+        _options: { from: string; to: string },
+      ): Promise<OnCallScheduleResponse> => ({ rotations: [] }),
+    ),
     getSloHistory: jest.fn(
       async (
         _slo: { namespace: string; name: string },

@@ -1,4 +1,0 @@
-export {
-  EntityEscalationCard,
-  EscalationDetails,
-} from './EntityEscalationCard';

@@ -1,1 +1,0 @@
-export { LookupPage } from './LookupPage';

@@ -1,1 +1,0 @@
-export { SloSummaryCard } from './SloSummaryCard';

@@ -1,0 +1,152 @@
+import { InfoCard, Table, TableColumn } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Box, Button, Typography, makeStyles } from '@material-ui/core';
+import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
+import { countOf, formatPercent } from '../shared/format';
+import { SloStateLabel } from '../shared/SloStateLabel';
+import { impactMarkdown } from './impactMarkdown';
+
+type ImpactedRow = ImpactResponse['impacted'][number] & {
+  /** The owner's ref, the key entities are grouped by; `none` without an owner. */
+  ownerRef: string;
+};
+
+const PAGE_SIZE = 20;
+
+const useStyles = makeStyles(theme => ({
+  verdict: {
+    fontSize: theme.typography.h6.fontSize,
+    marginBottom: theme.spacing(1),
+  },
+  section: { marginBottom: theme.spacing(2) },
+}));
+
+/** The verdict sentence: how many entities, owned by how many teams, how many frozen. */
+export function impactVerdict(impact: ImpactResponse): string {
+  const { entities, owners, frozen } = impact.summary;
+  if (entities === 0) return 'Nothing depends on it.';
+  const spent =
+    frozen === 0
+      ? 'none has spent its error budget'
+      : `${frozen} ${frozen === 1 ? 'has' : 'have'} spent ${
+          frozen === 1 ? 'its' : 'their'
+        } error budget`;
+  return `${countOf(
+    entities,
+    'entity',
+    'entities',
+  )} would be affected, owned by ${countOf(owners.length, 'team')}; ${spent}.`;
+}
+
+/** "Before you change X": the verdict, then who is affected, grouped by owner, paged. */
+export function ImpactView(props: { impact: ImpactResponse; title: string }) {
+  const { impact, title } = props;
+  const classes = useStyles();
+  const alertApi = useApi(alertApiRef);
+  // Grouped by the owner's ref (two teams may share a title): owners with the most entities
+  // first, as the summary lists them, each owner's entities by depth.
+  const ownerOrder = new Map(
+    impact.summary.owners.map((owner, position) => [owner.ref, position]),
+  );
+  const rows: ImpactedRow[] = impact.impacted
+    .map(item => ({ ...item, ownerRef: item.owner?.ref ?? 'none' }))
+    .sort(
+      (a, b) =>
+        (ownerOrder.get(a.ownerRef) ?? Infinity) -
+          (ownerOrder.get(b.ownerRef) ?? Infinity) ||
+        a.depth - b.depth ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+  const countByOwner = new Map(
+    impact.summary.owners.map(owner => [owner.ref, owner.count]),
+  );
+  const copy = async () => {
+    await window.navigator.clipboard.writeText(impactMarkdown(impact, title));
+    alertApi.post({
+      message: 'Copied the impact as Markdown',
+      severity: 'success',
+      display: 'transient',
+    });
+  };
+  const columns: TableColumn<ImpactedRow>[] = [
+    {
+      title: 'Owner',
+      field: 'ownerRef',
+      sorting: false,
+      render: row =>
+        row.owner
+          ? `${row.owner.title} (${countByOwner.get(row.owner.ref) ?? 1})`
+          : 'No owner',
+    },
+    {
+      title: 'Entity',
+      field: 'title',
+      render: row => (
+        <EntityRefLink entityRef={row.entityRef} title={row.title} />
+      ),
+    },
+    { title: 'Depth', field: 'depth', type: 'numeric', align: 'left' },
+    {
+      title: 'Path',
+      sorting: false,
+      render: row =>
+        `${row.path.map(ref => ref.split('/').pop()).join(' → ')} (${row.via})`,
+    },
+    {
+      title: 'On call',
+      sorting: false,
+      render: row =>
+        row.onCall?.length
+          ? row.onCall.map(o => o.displayName).join(', ')
+          : 'nobody',
+    },
+    {
+      title: 'Budget',
+      sorting: false,
+      render: row =>
+        row.slo ? (
+          <>
+            <SloStateLabel state={row.slo.state} />
+            {row.slo.errorBudgetRemaining !== null &&
+              ` ${formatPercent(row.slo.errorBudgetRemaining, 0)} left`}
+          </>
+        ) : (
+          'no SLO'
+        ),
+    },
+  ];
+  return (
+    <InfoCard title={`Before you change ${title}`}>
+      <Typography className={classes.verdict}>
+        {impactVerdict(impact)}
+        {impact.truncated && ' (The list is cut at the configured maximum.)'}
+      </Typography>
+      <Box className={classes.section}>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={copy}
+          disabled={impact.impacted.length === 0}
+        >
+          Copy as Markdown
+        </Button>
+      </Box>
+      {rows.length > 0 && (
+        <section aria-label="Impacted entities by owner">
+          <Table<ImpactedRow>
+            options={{
+              paging: rows.length > PAGE_SIZE,
+              pageSize: PAGE_SIZE,
+              search: false,
+              toolbar: false,
+              padding: 'dense',
+            }}
+            columns={columns}
+            data={rows}
+          />
+        </section>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,53 @@
+import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
+import { countOf, formatPercent } from '../shared/format';
+
+/** The impact as Markdown, grouped by owner, to send to the owners before a change. */
+export function impactMarkdown(impact: ImpactResponse, title: string): string {
+  const { entities, owners, frozen } = impact.summary;
+  const lines = [
+    `## Before you change ${title}`,
+    '',
+    entities === 0
+      ? 'Nothing depends on it.'
+      : `${countOf(entities, 'entity', 'entities')} ${
+          entities === 1 ? 'depends' : 'depend'
+        } on it, owned by ${countOf(owners.length, 'team')}; ${
+          frozen === 0
+            ? 'none with its error budget spent'
+            : `${frozen} with ${
+                frozen === 1 ? 'its' : 'their'
+              } error budget spent`
+        }.`,
+    '',
+  ];
+  // Grouped by the owner's ref: two teams may share a title.
+  const byOwner = new Map<string, ImpactResponse['impacted']>();
+  for (const item of impact.impacted) {
+    const owner = item.owner?.ref ?? '';
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
+  }
+  for (const items of byOwner.values()) {
+    lines.push(`### ${items[0].owner?.title ?? 'No owner'}`, '');
+    for (const item of items) {
+      const onCall = item.onCall?.length
+        ? `on call ${item.onCall.map(o => o.displayName).join(', ')}`
+        : 'nobody on call';
+      const budget =
+        item.slo?.errorBudgetRemaining !== null &&
+        item.slo?.errorBudgetRemaining !== undefined
+          ? `, ${formatPercent(
+              item.slo.errorBudgetRemaining,
+              0,
+            )} budget left (${item.slo.state})`
+          : '';
+      lines.push(
+        `- ${item.title} (${item.entityRef}), depth ${item.depth} via ${item.via}: ${onCall}${budget}`,
+      );
+    }
+    lines.push('');
+  }
+  if (impact.truncated) {
+    lines.push('_The list was cut at the configured maximum._', '');
+  }
+  return lines.join('\n');
+}

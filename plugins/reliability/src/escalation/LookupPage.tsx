@@ -1,0 +1,115 @@
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  List,
+  ListItem,
+  ListItemText,
+  TextField,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import { useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
+import { useReliabilityApi } from '../shared/useReliabilityApi';
+
+const useStyles = makeStyles(theme => ({
+  search: { marginBottom: theme.spacing(3), maxWidth: 640 },
+}));
+
+/** The lookup results for one query: owner, on call now and the next level. */
+export function LookupResults(props: { query: string }) {
+  const { value, loading, error } = useReliabilityApi(
+    async api => (props.query ? api.lookup(props.query, 20) : undefined),
+    [props.query],
+  );
+  if (!props.query) {
+    return (
+      <Typography color="textSecondary">
+        Type a service, database, team or tag: results show as you type.
+      </Typography>
+    );
+  }
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value || value.items.length === 0) {
+    return <Typography>Nothing matches “{props.query}”.</Typography>;
+  }
+  return (
+    <List aria-label="Who to page">
+      {value.items.map(item => {
+        const first = item.onCall.filter(o => o.level === 1);
+        const later = item.onCall.filter(o => o.level > 1);
+        return (
+          <ListItem key={item.entityRef} divider disableGutters>
+            <ListItemText
+              primary={
+                <>
+                  <EntityRefLink
+                    entityRef={item.entityRef}
+                    title={item.title}
+                  />{' '}
+                  ({item.kind}
+                  {item.owner ? `, owned by ${item.owner.title}` : ', no owner'}
+                  )
+                </>
+              }
+              secondary={
+                <>
+                  {first.length > 0
+                    ? `Page ${first.map(o => o.displayName).join(' and ')}`
+                    : 'Nobody on call at the first level'}
+                  {later.length > 0 &&
+                    `; then ${later
+                      .map(o => `${o.displayName} (level ${o.level})`)
+                      .join(', ')}`}
+                  {item.escalationPolicy.source === 'none'
+                    ? ' — no escalation policy'
+                    : ` — policy from ${item.escalationPolicy.source}`}
+                </>
+              }
+            />
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}
+
+/**
+ * "Who do I page?": one search box across the catalog; each result shows its owner, who is on
+ * call now, and the next escalation level.
+ *
+ * @public
+ */
+export function LookupPage() {
+  const classes = useStyles();
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  useDebounce(() => setQuery(input.trim()), 250, [input]);
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Who do I page?"
+        subtitle="Owners, on-call and escalation for anything in the catalog"
+      />
+      <Content>
+        <TextField
+          className={classes.search}
+          fullWidth
+          variant="outlined"
+          label="Service, database, team, tag or service name"
+          value={input}
+          onChange={event => setInput(event.target.value)}
+          inputProps={{ 'aria-label': 'Search who to page' }}
+        />
+        <LookupResults query={query} />
+      </Content>
+    </Page>
+  );
+}

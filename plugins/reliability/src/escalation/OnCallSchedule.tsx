@@ -1,0 +1,133 @@
+import { Progress } from '@backstage/core-components';
+import { Box, Typography, makeStyles, useTheme } from '@material-ui/core';
+import { formatLocal } from '../shared/formatTime';
+import { useReliabilityApi } from '../shared/useReliabilityApi';
+
+const DAYS = 14;
+const DAY_MS = 86_400_000;
+
+const useStyles = makeStyles(theme => ({
+  row: { marginBottom: theme.spacing(1.5) },
+  track: {
+    position: 'relative',
+    height: 28,
+    background: theme.palette.background.default,
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: 4,
+    overflow: 'hidden',
+  },
+  shift: {
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    borderRight: `1px solid ${theme.palette.background.paper}`,
+    fontSize: 11,
+    lineHeight: '28px',
+    paddingLeft: 4,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+  },
+}));
+
+/** The next 14 days of each rotation of a group's policies, one bar per rotation. */
+export function OnCallSchedule(props: { groupRef: string }) {
+  const classes = useStyles();
+  const theme = useTheme();
+  // One colour per person, from the theme, so the bars follow light and dark mode.
+  const colours = [
+    theme.palette.primary.main,
+    theme.palette.secondary.main,
+    theme.palette.success.dark,
+    theme.palette.warning.dark,
+    theme.palette.info.dark,
+    theme.palette.error.dark,
+  ];
+  const { value, loading, error } = useReliabilityApi(
+    async api => {
+      const from = new Date();
+      const to = new Date(from.getTime() + DAYS * DAY_MS);
+      return {
+        from,
+        to,
+        schedule: await api.getOnCallSchedule(props.groupRef, {
+          from: from.toISOString(),
+          to: to.toISOString(),
+        }),
+      };
+    },
+    [props.groupRef],
+  );
+
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Schedule unavailable: {error.message}
+      </Typography>
+    );
+  }
+  if (!value || value.schedule.rotations.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No rotations for {props.groupRef}.
+      </Typography>
+    );
+  }
+  const span = value.to.getTime() - value.from.getTime();
+  return (
+    <Box aria-label="On-call schedule, next 14 days">
+      {value.schedule.rotations.map(rotation => {
+        const people = [...new Set(rotation.shifts.map(s => s.userRef))];
+        const colourOf = (userRef: string) =>
+          colours[people.indexOf(userRef) % colours.length];
+        return (
+          <div
+            key={`${rotation.policy}/${rotation.rotation}`}
+            className={classes.row}
+          >
+            <Typography variant="body2">
+              {rotation.rotation} ({rotation.timeZone})
+            </Typography>
+            <div
+              className={classes.track}
+              role="list"
+              aria-label={`${rotation.rotation} shifts`}
+            >
+              {rotation.shifts.map(shift => {
+                const start =
+                  new Date(shift.from).getTime() - value.from.getTime();
+                const length =
+                  new Date(shift.until).getTime() -
+                  new Date(shift.from).getTime();
+                const name = shift.userRef.split('/').pop();
+                return (
+                  <div
+                    key={`${shift.userRef}@${shift.from}`}
+                    role="listitem"
+                    className={classes.shift}
+                    title={`${name}: ${formatLocal(shift.from)} – ${formatLocal(
+                      shift.until,
+                    )} (${formatLocal(
+                      shift.from,
+                      rotation.timeZone,
+                    )} – ${formatLocal(shift.until, rotation.timeZone)})`}
+                    style={{
+                      left: `${(start / span) * 100}%`,
+                      width: `${(length / span) * 100}%`,
+                      background: colourOf(shift.userRef),
+                      color: theme.palette.getContrastText(
+                        colourOf(shift.userRef),
+                      ),
+                    }}
+                  >
+                    {name}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        );
+      })}
+    </Box>
+  );
+}

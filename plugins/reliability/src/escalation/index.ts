@@ -1,0 +1,3 @@
+export { EntityEscalationCard } from './EntityEscalationCard';
+export { LookupPage } from './LookupPage';
+export { OwnershipStrip } from './OwnershipStrip';

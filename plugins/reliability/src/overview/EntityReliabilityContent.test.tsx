@@ -1,0 +1,194 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import { reliabilityApiRef } from '../api';
+import {
+  escalationResponse,
+  mockReliabilityApi,
+  sloItem,
+} from '../__testUtils__/mockReliabilityApi';
+import { EntityReliabilityContent } from './EntityReliabilityContent';
+
+const ordersService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'orders-service',
+    namespace: 'default',
+    links: [
+      {
+        url: 'https://runbooks.example.com/orders-service/rollback',
+        title: 'Roll back the orders service',
+        type: 'runbook',
+      },
+      {
+        url: 'https://grafana.example.com/d/orders',
+        title: 'Dashboard',
+        type: 'dashboard',
+      },
+    ],
+  },
+  spec: { type: 'service', owner: 'group:default/commerce' },
+  relations: [
+    { type: 'ownedBy', targetRef: 'group:default/commerce' },
+    { type: 'dependsOn', targetRef: 'resource:default/orders-db' },
+    { type: 'consumesApi', targetRef: 'api:default/payments-api' },
+    { type: 'dependencyOf', targetRef: 'component:default/report-generator' },
+  ],
+};
+
+async function renderFor(
+  entity: Entity,
+  slos = mockReliabilityApi(
+    [],
+    escalationResponse({
+      escalationPolicy: { ref: null, source: 'none' },
+      onCall: [],
+      levels: [],
+      contacts: {},
+    }),
+  ),
+) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, slos]]}>
+      <EntityProvider entity={entity}>
+        <EntityReliabilityContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityReliabilityContent', () => {
+  it('leads with the owner, linked to the owning group', async () => {
+    await renderFor(ordersService);
+
+    const strip = screen.getByLabelText('Ownership and escalation');
+    const owner = within(strip).getByRole('link', { name: /commerce/ });
+    expect(owner).toHaveAttribute('href', '/catalog/default/group/commerce');
+    expect(
+      await within(strip).findByText(
+        /Not configured: no escalation policy covers this entity/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says who is on call now, until when, and whom to escalate to after how long', async () => {
+    await renderFor(
+      ordersService,
+      mockReliabilityApi([], escalationResponse()),
+    );
+    const strip = screen.getByLabelText('Ownership and escalation');
+    const dave = await within(strip).findByRole('link', {
+      name: /Dave Tanaka/,
+    });
+    expect(dave).toHaveAttribute('href', '/catalog/default/user/dave');
+    expect(strip).toHaveTextContent(/until .*23 Nov.*\(.*Europe\/London\)/);
+    expect(strip).toHaveTextContent('Escalate nextSRE after 20 minutes');
+  });
+
+  it('says plainly when an entity has no owner', async () => {
+    await renderFor({ ...ordersService, relations: [] });
+    expect(screen.getByLabelText('Ownership and escalation')).toHaveTextContent(
+      'No owner: set spec.owner in catalog-info.yaml',
+    );
+  });
+
+  it('lists only the runbook links', async () => {
+    await renderFor(ordersService);
+
+    expect(
+      screen.getByText('1 runbook linked from metadata.links:'),
+    ).toBeInTheDocument();
+    const runbooks = screen.getByRole('list', { name: 'Runbooks' });
+    expect(
+      within(runbooks).getByRole('link', {
+        name: /^Roll back the orders service/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://runbooks.example.com/orders-service/rollback',
+    );
+    expect(within(runbooks).queryByText('Dashboard')).not.toBeInTheDocument();
+  });
+
+  it('counts declared dependencies in both directions', async () => {
+    await renderFor(ordersService);
+    expect(
+      screen.getByText(
+        'Declared in the catalog: 2 upstream dependencies, 1 downstream dependent (spec.dependsOn, spec.dependencyOf, consumesApis).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows how to add an SLO for this very entity', async () => {
+    await renderFor(ordersService);
+    expect(
+      await screen.findByText(
+        'No SLOs yet: add an OpenSLO document next to catalog-info.yaml.',
+      ),
+    ).toBeInTheDocument();
+    const sloCard = screen
+      .getByText('SLOs and error budgets')
+      .closest('.MuiCard-root');
+    expect(sloCard).toHaveTextContent('service: orders-service');
+  });
+
+  it('explains how to start when nothing is configured', async () => {
+    await renderFor({ ...ordersService, metadata: { name: 'bare' } });
+    expect(
+      screen.getByText(
+        'No runbooks yet: add metadata.links entries with type: runbook.',
+      ),
+    ).toBeInTheDocument();
+    // With no policy, the escalation card offers one to paste for the owning team.
+    const card = (await screen.findByText('Ownership & escalation')).closest(
+      '.MuiCard-root',
+    );
+    await waitFor(() =>
+      expect(card).toHaveTextContent('kind: EscalationPolicy'),
+    );
+    expect(card).toHaveTextContent('name: bare-escalation');
+    expect(card).toHaveTextContent('owner: group:default/commerce');
+  });
+
+  it('says plainly that incidents and drill history are not available yet', async () => {
+    await renderFor(ordersService);
+    const incidents = screen.getByText('Incidents').closest('.MuiCard-root');
+    expect(incidents).toHaveTextContent(/^IncidentsNot yet available/);
+    const runbooks = screen.getByText('Runbooks').closest('.MuiCard-root');
+    expect(runbooks).toHaveTextContent(
+      'Drill history (when each was last exercised) is not yet available.',
+    );
+  });
+
+  it('summarizes the SLOs worst first, each with its verdict and budget in words', async () => {
+    await renderFor(
+      ordersService,
+      mockReliabilityApi([
+        sloItem(),
+        sloItem({
+          ref: 'slo:default/orders-latency',
+          title: 'Orders latency',
+          status: {
+            state: 'freeze',
+            sli: 0.99,
+            errorBudget: { total: 0.005, consumed: 2, remaining: -1 },
+          },
+        }),
+      ]),
+    );
+    const list = await screen.findByRole('list', { name: 'SLOs' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(
+      'Freeze Orders latencyThe 28-day error budget is spent (-100% left): releases stop except for fixes (target 99.5%)',
+    );
+    expect(items[1]).toHaveTextContent(
+      'OK Orders availability50% of the 28-day error budget left (target 99.5%)',
+    );
+  });
+});

@@ -1,0 +1,200 @@
+import { screen, within } from '@testing-library/react';
+import { ResponseError } from '@backstage/errors';
+import { renderForEntity } from '../__testUtils__/renderForEntity';
+import {
+  mockReliabilityApi,
+  sloItem,
+} from '../__testUtils__/mockReliabilityApi';
+import { EntitySloContent } from './EntitySloContent';
+
+async function renderWith(api: ReturnType<typeof mockReliabilityApi>) {
+  await renderForEntity(<EntitySloContent />, api);
+}
+
+describe('EntitySloContent', () => {
+  it("reads an SLO's verdict, SLI against target, budget, burn rates and alerts in words", async () => {
+    const api = mockReliabilityApi([
+      sloItem({
+        objectiveName: 'Orders accepted',
+        status: {
+          state: 'warning',
+          sli: 0.9962,
+          errorBudget: { total: 0.005, consumed: 0.76, remaining: 0.24 },
+          burnRates: {
+            '5m': 8,
+            '30m': 8,
+            '1h': 8,
+            '2h': 8,
+            '6h': 8,
+            '1d': 2.1,
+            '3d': 0.8,
+          },
+          alerts: [
+            {
+              severity: 'page',
+              longWindow: '1h',
+              shortWindow: '5m',
+              factor: 13.44,
+              firing: false,
+            },
+            {
+              severity: 'page',
+              longWindow: '6h',
+              shortWindow: '30m',
+              factor: 5.6,
+              firing: true,
+            },
+          ],
+        },
+      }),
+    ]);
+    await renderWith(api);
+
+    expect(
+      await screen.findByText('Orders availability: Orders accepted'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Warning')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'SLI 99.62% against a target of 99.5% over the 28-day window (good events).',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('24% of the 28-day error budget left'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: 'Error budget left' }),
+    ).toHaveAttribute('aria-valuenow', '24');
+    const rates = screen.getByRole('table', { name: 'Burn rates' });
+    expect(within(rates).getAllByRole('row')[1]).toHaveTextContent(
+      '× sustainable8.0×8.0×8.0×8.0×8.0×2.1×0.8×',
+    );
+    expect(screen.getByText('page 6h/30m > 5.6×: firing')).toBeInTheDocument();
+    expect(
+      screen.getByText('page 1h/5m > 13.44×: not firing'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Burning 8.0× faster than sustainable over the last 6h.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', {
+        name: /^Error budget left went from 60% on .* to 50% now$/,
+      }),
+    ).toBeInTheDocument();
+    expect(api.getSloHistory).toHaveBeenCalledWith(
+      { kind: 'slo', namespace: 'default', name: 'orders-availability' },
+      { objective: 0 },
+    );
+  });
+
+  it('lists the worst SLO first', async () => {
+    await renderWith(
+      mockReliabilityApi([
+        sloItem({ title: 'Healthy one' }),
+        sloItem({
+          ref: 'slo:default/broken',
+          title: 'Frozen one',
+          status: {
+            state: 'freeze',
+            sli: 0.98,
+            errorBudget: { total: 0.005, consumed: 4, remaining: -3 },
+          },
+        }),
+      ]),
+    );
+    const titles = (await screen.findAllByText(/ one$/)).map(
+      e => e.textContent,
+    );
+    expect(titles).toEqual(['Frozen one', 'Healthy one']);
+    expect(
+      screen.getByText(
+        'The 28-day error budget is spent (-300% left): releases stop except for fixes',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows stale values with the reason the source is unavailable', async () => {
+    await renderWith(
+      mockReliabilityApi([
+        sloItem({
+          status: {
+            stale: true,
+            error:
+              'Prometheus at http://prometheus:9090 is unreachable: ECONNREFUSED',
+          },
+        }),
+      ]),
+    );
+    expect(await screen.findByText('OK (stale)')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Warning: Showing the last known values: the SLI source is unavailable',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says why an SLO cannot be evaluated, and that no data is not 100%', async () => {
+    await renderWith(
+      mockReliabilityApi([
+        sloItem({
+          title: 'Broken query',
+          status: {
+            state: 'error',
+            sli: null,
+            errorBudget: { total: 0.005, consumed: null, remaining: null },
+            error: 'Prometheus rejected the query (bad_data): parse error',
+          },
+        }),
+        sloItem({
+          ref: 'slo:default/quiet',
+          title: 'Quiet service',
+          status: {
+            state: 'no-data',
+            sli: null,
+            errorBudget: { total: 0.005, consumed: null, remaining: null },
+          },
+        }),
+      ]),
+    );
+    expect(
+      await screen.findByText('Error: This SLO cannot be evaluated'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/parse error/)).toBeInTheDocument();
+    expect(screen.getByText('No data')).toBeInTheDocument();
+    expect(
+      screen.getAllByText('No events in the window, so no SLI (target 99.5%).'),
+    ).toHaveLength(2);
+  });
+
+  it('explains how to add an SLO when the entity has none', async () => {
+    await renderWith(mockReliabilityApi([]));
+    expect(await screen.findByText('No SLOs yet')).toBeInTheDocument();
+    // The snippet to paste names this very entity.
+    expect(document.body).toHaveTextContent('service: orders-service');
+  });
+
+  it('shows the error when the backend fails', async () => {
+    const response = new Response(
+      JSON.stringify({
+        error: {
+          name: 'NotFoundError',
+          message: 'No entity component:default/orders-service',
+        },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'content-type': 'application/json' } },
+    );
+    await renderWith(
+      mockReliabilityApi(await ResponseError.fromResponse(response as never)),
+    );
+    expect(
+      (
+        await screen.findAllByText(
+          /No entity component:default\/orders-service/,
+        )
+      ).length,
+    ).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,2 @@
+export { EntitySloContent } from './EntitySloContent';
+export { SloSummaryCard } from './SloSummaryCard';
