@@ -214,7 +214,7 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
   });
 
   it("shows a demo service's hidden dependency on its Dependencies tab", async () => {
-    const hidden = page.getByRole('table', { name: 'Hidden dependencies' });
+    const hidden = page.getByRole('region', { name: 'Hidden dependencies' });
     await eventually(async () => {
       await page.goto(
         `${backend.baseUrl}/catalog/default/component/orders-service/dependencies`,
@@ -246,7 +246,7 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
       label.evaluate(text => getComputedStyle(text).fill);
     assert.notEqual(
       await fill(hiddenLabel),
-      await fill(page.getByTestId('dependency-edge-observed').first()),
+      await fill(page.getByTestId('dependency-edge-both').first()),
     );
     await page.screenshot({
       path: join(artifactsDir, 'dependencies-tab.png'),

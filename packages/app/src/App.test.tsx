@@ -1,14 +1,14 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('opens on the sign-in page that lets a demo visitor in as a guest', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
         {
           data: {
-            app: { title: 'Test' },
+            app: { title: 'Reliability test portal' },
             backend: { baseUrl: 'http://localhost:7007' },
           },
           context: 'test',
@@ -16,10 +16,12 @@ describe('App', () => {
       ] as any,
     };
 
-    const rendered = render(App.createRoot());
+    render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Guest')).toBeInTheDocument();
+    expect(screen.getByText('Reliability test portal')).toBeInTheDocument();
   });
 });
