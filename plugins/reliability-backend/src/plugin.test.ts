@@ -4,17 +4,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { componentEntity } from './__testUtils__/catalogEntities';
 import { reliabilityPlugin } from './plugin';
 
 const catalog = catalogServiceMock.factory({
-  entities: [
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'orders-service', namespace: 'default' },
-      spec: { type: 'service', owner: 'group:default/commerce' },
-    },
-  ],
+  entities: [componentEntity('orders-service')],
 });
 
 describe('reliabilityPlugin', () => {

@@ -1,15 +1,17 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  componentEntity,
+  escalationPolicyEntity,
+  groupEntity,
+  resourceEntity,
+} from '../__testUtils__/catalogEntities';
 import { CatalogIndex } from './CatalogIndex';
 import { CatalogSnapshot } from './CatalogSnapshot';
 
-const component = (name: string, extra: object = {}): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', ...extra },
-  spec: { type: 'service', owner: 'group:default/team' },
-});
+const component = (name: string, annotations?: Record<string, string>) =>
+  componentEntity(name, { annotations });
 
 function indexOver(entities: Entity[]) {
   const catalog = catalogServiceMock({ entities });
@@ -26,21 +28,15 @@ describe('CatalogIndex', () => {
   it('pages through the catalog once per refresh, whatever the capabilities read of it', async () => {
     const entities = [
       ...Array.from({ length: 2_500 }, (_, i) => component(`service-${i}`)),
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Group',
-        metadata: { name: 'team', namespace: 'default' },
-        spec: { type: 'team', profile: { displayName: 'The Team' } },
-      },
-      {
-        apiVersion: 'reliability.io/v1alpha1',
-        kind: 'EscalationPolicy',
-        metadata: { name: 'team-oncall', namespace: 'default' },
-        spec: {
-          owner: 'group:default/team',
-          levels: [{ delayMinutes: 0, targets: ['group:default/team'] }],
-        },
-      },
+      groupEntity('team', { profile: { displayName: 'The Team' } }),
+      escalationPolicyEntity('team-oncall', 'group:default/team', {
+        name: 'primary',
+        timeZone: 'UTC',
+        length: 'P1W',
+        handoff: '09:00',
+        startDate: '2026-01-05',
+        members: ['user:default/solo'],
+      }),
     ];
     const { index, queryEntities } = indexOver(entities);
 
@@ -115,15 +111,8 @@ describe('CatalogIndex', () => {
 describe('CatalogSnapshot', () => {
   it('places the names telemetry uses: the service-name annotation, else the entity name, a component first', () => {
     const snapshot = new CatalogSnapshot([
-      component('batch', {
-        annotations: { 'reliability.io/service-name': 'nightly-batch' },
-      }),
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Resource',
-        metadata: { name: 'orders', namespace: 'default' },
-        spec: { type: 'database' },
-      },
+      component('batch', { 'reliability.io/service-name': 'nightly-batch' }),
+      resourceEntity('orders'),
       component('orders'),
       {
         apiVersion: 'backstage.io/v1alpha1',

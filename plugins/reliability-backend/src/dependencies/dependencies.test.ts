@@ -9,22 +9,28 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
+import {
+  componentEntity,
+  escalationPolicyEntity,
+  groupEntity,
+  resourceEntity,
+  userEntity,
+} from '../__testUtils__/catalogEntities';
+import {
+  expectCredentialsRequired,
+  expectErrorAnswer,
+} from '../__testUtils__/expectRoute';
 import { reliabilityPlugin } from '../plugin';
 
 const component = (
   name: string,
   relations: Array<[string, string]> = [],
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', title: `${name} title` },
-  spec: {
-    type: 'service',
+): Entity =>
+  componentEntity(name, {
+    title: `${name} title`,
     lifecycle: 'production',
-    owner: 'group:default/team',
-  },
-  relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
-});
+    relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
+  });
 
 const entities: Entity[] = [
   component('web', [['dependsOn', 'component:default/api']]),
@@ -43,49 +49,23 @@ const entities: Entity[] = [
   },
   component('report', [['dependsOn', 'resource:default/db']]),
   component('secret', [['dependsOn', 'resource:default/db']]),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: { name: 'db', namespace: 'default' },
-    spec: { type: 'database', owner: 'group:default/team' },
-  },
+  resourceEntity('db'),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'API',
     metadata: { name: 'api-api', namespace: 'default' },
     spec: { type: 'openapi', owner: 'group:default/team' },
   },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'team', namespace: 'default', title: 'The Team' },
-    spec: { type: 'team' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name: 'solo', namespace: 'default' },
-    spec: { profile: { displayName: 'Solo Responder' } },
-  },
-  {
-    apiVersion: 'reliability.io/v1alpha1',
-    kind: 'EscalationPolicy',
-    metadata: { name: 'team-oncall', namespace: 'default' },
-    spec: {
-      owner: 'group:default/team',
-      rotations: [
-        {
-          name: 'only',
-          timeZone: 'UTC',
-          length: 'P1W',
-          handoff: '00:00',
-          startDate: '2026-01-05',
-          members: ['user:default/solo'],
-        },
-      ],
-      levels: [{ delayMinutes: 0, targets: ['rotation:only'] }],
-    },
-  },
+  groupEntity('team', { title: 'The Team' }),
+  userEntity('solo', 'Solo Responder'),
+  escalationPolicyEntity('team-oncall', 'group:default/team', {
+    name: 'only',
+    timeZone: 'UTC',
+    length: 'P1W',
+    handoff: '00:00',
+    startDate: '2026-01-05',
+    members: ['user:default/solo'],
+  }),
 ];
 
 // Users read the catalog under conditions (the catalog mock applies them: no `secret`);
@@ -406,11 +386,7 @@ describe('dependencies', () => {
     ],
   ])('%s answers %p', async (path, status, message) => {
     const server = await startBackend();
-    const res = await request(server)
-      .get(`/api/reliability${path}`)
-      .set('Authorization', user);
-    expect(res.status).toBe(status);
-    expect(res.body.error.message).toContain(message);
+    await expectErrorAnswer(server, path, status, message);
   });
 
   it.each([
@@ -418,9 +394,6 @@ describe('dependencies', () => {
     '/entities/resource/default/db/dependencies',
   ])('%s requires credentials', async path => {
     const server = await startBackend();
-    const res = await request(server)
-      .get(`/api/reliability${path}`)
-      .set('Authorization', mockCredentials.none.header());
-    expect(res.status).toBe(401);
+    await expectCredentialsRequired(server, path);
   });
 });

@@ -1,27 +1,17 @@
 import { Entity } from '@backstage/catalog-model';
 import { CatalogSnapshot } from '../catalog/CatalogSnapshot';
+import { escalationPolicyEntity } from '../__testUtils__/catalogEntities';
 import { PolicyEvaluationCache } from './PolicyEvaluationCache';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'reliability.io/v1alpha1',
-    kind: 'EscalationPolicy',
-    metadata: { name: 'team-oncall', namespace: 'default' },
-    spec: {
-      owner: 'group:default/team',
-      rotations: [
-        {
-          name: 'primary',
-          timeZone: 'Europe/London',
-          length: 'P1D',
-          handoff: '09:00',
-          startDate: '2026-11-01',
-          members: ['user:default/alice', 'user:default/bob'],
-        },
-      ],
-      levels: [{ delayMinutes: 0, targets: ['rotation:primary'] }],
-    },
-  },
+  escalationPolicyEntity('team-oncall', 'group:default/team', {
+    name: 'primary',
+    timeZone: 'Europe/London',
+    length: 'P1D',
+    handoff: '09:00',
+    startDate: '2026-11-01',
+    members: ['user:default/alice', 'user:default/bob'],
+  }),
 ];
 
 function buildSnapshot() {

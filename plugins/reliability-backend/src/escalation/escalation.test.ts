@@ -17,6 +17,10 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-node';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import request from 'supertest';
+import {
+  expectCredentialsRequired,
+  expectErrorAnswer,
+} from '../__testUtils__/expectRoute';
 import { reliabilityPlugin } from '../plugin';
 
 const group = (
@@ -585,10 +589,7 @@ describe('escalation routes', () => {
     '/oncall?group=group:default/payments',
   ])('%s requires credentials', async path => {
     const { server } = await startBackend();
-    const res = await request(server)
-      .get(`/api/reliability${path}`)
-      .set('Authorization', mockCredentials.none.header());
-    expect(res.status).toBe(401);
+    await expectCredentialsRequired(server, path);
   });
 
   it.each([
@@ -660,10 +661,6 @@ describe('escalation routes', () => {
     ],
   ])('%s answers %p', async (path, status, message) => {
     const { server } = await startBackend();
-    const res = await request(server)
-      .get(`/api/reliability${path}`)
-      .set('Authorization', auth);
-    expect(res.status).toBe(status);
-    expect(res.body.error.message).toContain(message);
+    await expectErrorAnswer(server, path, status, message);
   });
 });

@@ -4,21 +4,16 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { componentEntity } from '../__testUtils__/catalogEntities';
+import {
+  expectCredentialsRequired,
+  expectErrorAnswer,
+} from '../__testUtils__/expectRoute';
 import { reliabilityPlugin } from '../plugin';
 
 const entities = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'orders-service', namespace: 'default' },
-    spec: { type: 'service', owner: 'group:default/commerce' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'no-slos', namespace: 'default' },
-    spec: { type: 'service', owner: 'group:default/commerce' },
-  },
+  componentEntity('orders-service', { owner: 'group:default/commerce' }),
+  componentEntity('no-slos', { owner: 'group:default/commerce' }),
   {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
@@ -76,10 +71,7 @@ describe('SLO routes', () => {
     '/slos/default/orders-availability/rules',
   ])('%s requires credentials', async path => {
     const server = await startBackend();
-    const res = await request(server)
-      .get(`/api/reliability${path}`)
-      .set('Authorization', mockCredentials.none.header());
-    expect(res.status).toBe(401);
+    await expectCredentialsRequired(server, path);
   });
 
   it('lists each objective, saying what to configure when no SLI source is installed', async () => {
@@ -225,10 +217,6 @@ describe('SLO routes', () => {
     ],
   ])('%s answers %p', async (path, status, message) => {
     const server = await startBackend();
-    const res = await request(server)
-      .get(`/api/reliability${path}`)
-      .set('Authorization', user);
-    expect(res.status).toBe(status);
-    expect(res.body.error.message).toContain(message);
+    await expectErrorAnswer(server, path, status, message);
   });
 });

@@ -12,15 +12,11 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-node';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
+import { componentEntity } from '../__testUtils__/catalogEntities';
 import { inlineSlo } from './__testUtils__/inlineSlo';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'orders-service', namespace: 'default' },
-    spec: { type: 'service', owner: 'group:default/commerce' },
-  },
+  componentEntity('orders-service'),
   inlineSlo({
     name: 'orders-synthetic',
     type: 'Synthetic',

@@ -14,6 +14,7 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import {
+  DependenciesResponse,
   EdgeProvenance,
   ImpactResponse,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -84,6 +85,33 @@ function NeighbourhoodGraph(props: {
   );
 }
 
+/** The edges a responder acts on, each list with its title and what its emptiness means. */
+function edgeLists(dependencies: DependenciesResponse) {
+  return [
+    {
+      title: 'Hidden dependencies (observed, never declared)',
+      label: 'Hidden dependencies',
+      edges: dependencies.hidden,
+      empty: 'None: everything observed is declared.',
+      wide: true,
+    },
+    {
+      title: 'Declared, not observed lately',
+      label: 'Unobserved dependencies',
+      edges: dependencies.unobserved,
+      empty: "None, or no telemetry for this entity's dependents.",
+      wide: false,
+    },
+    {
+      title: 'Observed names not in the catalog',
+      label: 'Unknown dependencies',
+      edges: dependencies.unknown,
+      empty: 'None.',
+      wide: false,
+    },
+  ];
+}
+
 /**
  * The Dependencies tab: the neighbourhood graph (declared, both and hidden edges apart), the
  * hidden, unobserved and unknown edges with the YAML that declares them, and the impact of a
@@ -137,33 +165,17 @@ export function EntityDependenciesContent() {
               />
             </InfoCard>
           </Grid>
-          <Grid item xs={12}>
-            <InfoCard title="Hidden dependencies (observed, never declared)">
-              <EdgeTable
-                label="Hidden dependencies"
-                edges={dependencies.hidden}
-                empty="None: everything observed is declared."
-              />
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12} md={6}>
-            <InfoCard title="Declared, not observed lately">
-              <EdgeTable
-                label="Unobserved dependencies"
-                edges={dependencies.unobserved}
-                empty="None, or no telemetry for this entity's dependents."
-              />
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12} md={6}>
-            <InfoCard title="Observed names not in the catalog">
-              <EdgeTable
-                label="Unknown dependencies"
-                edges={dependencies.unknown}
-                empty="None."
-              />
-            </InfoCard>
-          </Grid>
+          {edgeLists(dependencies).map(list => (
+            <Grid item xs={12} md={list.wide ? 12 : 6} key={list.label}>
+              <InfoCard title={list.title}>
+                <EdgeTable
+                  label={list.label}
+                  edges={list.edges}
+                  empty={list.empty}
+                />
+              </InfoCard>
+            </Grid>
+          ))}
           <Grid item xs={12}>
             <ImpactView impact={downstream} title={title} />
           </Grid>
