@@ -1,4 +1,4 @@
-import { Progress } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Box, Typography, makeStyles, useTheme } from '@material-ui/core';
 import { formatLocal } from '../shared/formatTime';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
@@ -59,13 +59,7 @@ export function OnCallSchedule(props: { groupRef: string }) {
   );
 
   if (loading) return <Progress />;
-  if (error) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        Schedule unavailable: {error.message}
-      </Typography>
-    );
-  }
+  if (error) return <ResponseErrorPanel error={error} />;
   if (!value || value.schedule.rotations.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">

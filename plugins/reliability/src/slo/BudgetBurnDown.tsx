@@ -1,4 +1,4 @@
-import { Progress } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Typography, makeStyles } from '@material-ui/core';
 import { SloItem } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -30,13 +30,7 @@ export function BudgetBurnDown(props: { item: SloItem }) {
   if (loading) {
     return <Progress />;
   }
-  if (error) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        Budget history unavailable: {error.message}
-      </Typography>
-    );
-  }
+  if (error) return <ResponseErrorPanel error={error} />;
   const points = (value?.points ?? []).filter(
     p => p.errorBudgetRemaining !== null,
   );
