@@ -1,7 +1,7 @@
 /**
  * "Who do I page?" lookup on 20,000 entities: p50/p95 latency of `GET /api/reliability/lookup`
  * over HTTP for 1,000 queries (exact names, prefixes, substrings, owners, tags), against the
- * same answers computed the way a plugin without the ownership index would (a catalog full-text
+ * same answers computed the way a plugin without the catalog index would (a catalog full-text
  * query, then the owner, its policies and its parents fetched per result), in the same run.
  *
  * The catalog is Backstage's in-memory catalog client (InMemoryCatalogClient) holding the
@@ -187,7 +187,7 @@ async function main() {
     return res.json();
   };
   let started = Date.now();
-  await lookup('orders'); // builds the ownership index
+  await lookup('orders'); // builds the catalog index
   console.log(
     `${entities.length} entities; first lookup (builds the index): ${
       Date.now() - started
