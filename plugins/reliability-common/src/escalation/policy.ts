@@ -3,6 +3,10 @@ import { DateTime, Duration } from 'luxon';
 import { isNonEmptyString, isRecord, ValidationProblems } from '../validation';
 import { ParseResult } from '../slo/definition';
 
+// A rotation's turn and an override each last at most this long (a leap year).
+const MAX_SPAN_DAYS = 366;
+const DAY_MS = 86_400_000;
+
 /** A local wall-clock time, in minutes after midnight. */
 type LocalMinutes = number;
 
@@ -159,6 +163,10 @@ export function parseEscalationPolicySpec(
         );
       } else if (until <= from) {
         problems.push(`${field}.until must be after from`);
+      } else if (until.getTime() - from.getTime() > MAX_SPAN_DAYS * DAY_MS) {
+        problems.push(
+          `${field} lasts more than a year: change the rotation's members instead`,
+        );
       }
       if (userRef && from && until && isNonEmptyString(raw.rotation)) {
         overrides.push({ rotation: raw.rotation, userRef, from, until, index });
@@ -269,6 +277,13 @@ function parseRotation(
       `${field}.length ${JSON.stringify(
         raw.length,
       )} is not an ISO-8601 duration such as P1D, P1W or P2W`,
+    );
+  } else if (length.as('hours') < 1 || length.as('days') > MAX_SPAN_DAYS) {
+    // Who is on call is worked out turn by turn: a bound on the turns bounds that work.
+    problems.push(
+      `${field}.length ${JSON.stringify(
+        raw.length,
+      )} must be at least an hour (PT1H) and at most a year (P1Y)`,
     );
   }
   const handoff = parseLocalTime(raw.handoff);

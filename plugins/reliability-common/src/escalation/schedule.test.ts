@@ -359,6 +359,42 @@ describe('at the edges of time', () => {
     );
   });
 
+  it('walks the most turns a valid policy allows: hourly turns around a year-long override', () => {
+    const hourly = policy(
+      [{ ...newYorkDaily, length: 'PT1H', members: ['dave', 'erin', 'zoe'] }],
+      [
+        {
+          rotation: 'new-york',
+          user: 'user:default/carol',
+          from: '2026-06-01T00:00:00Z',
+          until: '2027-06-02T00:00:00Z',
+        },
+      ],
+    );
+    // About 17,600 turns either side of the instant: one sweep, whole shifts.
+    expect(
+      onCallAt(
+        hourly.rotations[0],
+        hourly.overrides,
+        new Date('2026-12-24T12:00:00Z'),
+      ),
+    ).toEqual({
+      rotation: 'new-york',
+      userRef: 'user:default/carol',
+      from: new Date('2026-06-01T00:00:00Z'),
+      until: new Date('2027-06-02T00:00:00Z'),
+      override: true,
+    });
+    const turns = shiftsBetween(
+      hourly.rotations[0],
+      [],
+      new Date('2026-03-07T00:00:00Z'),
+      new Date('2026-06-05T00:00:00Z'),
+    );
+    // 90 days of hourly turns, one person each: 2,160 shifts, none merged.
+    expect(turns).toHaveLength(90 * 24);
+  });
+
   it('answers nine days before the largest JavaScript date, where its walk used to loop', () => {
     const at = new Date('+275760-09-04T15:00:00Z');
     expect(onCallAt(rotation, [], at)).toMatchObject({
@@ -366,8 +402,9 @@ describe('at the edges of time', () => {
       from: new Date('+275760-09-04T13:00:00Z'),
       until: new Date('+275760-09-04T21:00:00Z'),
     });
-    // To the largest date there is: eight covered days.
-    expect(shiftsBetween(rotation, [], at, new Date(8.64e15))).toHaveLength(8);
+    // To the largest date there is (the 13th, 00:00Z): the 4th from 15:00, then the 5th to the
+    // 12th, 13:00-21:00Z each.
+    expect(shiftsBetween(rotation, [], at, new Date(8.64e15))).toHaveLength(9);
   });
 
   it.each([

@@ -103,7 +103,8 @@ function coveredBetween(
  * Who is on call in a rotation over [from, to): members take turns from the first handoff; with
  * `coverage`, only in those local hours; an override covering an instant wins for its
  * rotation (the latest `from` among overlapping ones, the last listed on a tie). Consecutive
- * shifts of the same person are merged.
+ * shifts of the same person are merged. One sweep over the instants where who is on call may
+ * change, so the work grows with their number, not its square.
  */
 export function shiftsBetween(
   rotation: Rotation,
@@ -113,34 +114,67 @@ export function shiftsBetween(
 ): Shift[] {
   assertInstant(from);
   assertInstant(to);
-  const ours = overrides.filter(o => o.rotation === rotation.name);
+  const [fromMs, toMs] = [from.getTime(), to.getTime()];
+  const ours = overrides
+    .filter(
+      o =>
+        o.rotation === rotation.name &&
+        o.from.getTime() < toMs &&
+        o.until.getTime() > fromMs,
+    )
+    .sort((a, b) => a.from.getTime() - b.from.getTime());
+  // Both in time order: turns follow each other, covered windows are one a day.
   const turns = turnsBetween(rotation, from, to);
   const covered = coveredBetween(rotation, from, to);
 
-  // Every instant where who is on call may change.
-  const cuts = new Set<number>([from.getTime(), to.getTime()]);
-  for (const turn of turns)
+  const cuts = new Set<number>([fromMs, toMs]);
+  for (const turn of turns) {
     cuts.add(turn.from.getTime()).add(turn.until.getTime());
+  }
   for (const [start, end] of covered) cuts.add(start).add(end);
   for (const o of ours) cuts.add(o.from.getTime()).add(o.until.getTime());
   const points = [...cuts]
-    .filter(t => t >= from.getTime() && t <= to.getTime())
+    .filter(t => t >= fromMs && t <= toMs)
     .sort((a, b) => a - b);
 
   const shifts: Shift[] = [];
+  let turnAtCut = 0;
+  let coverAtCut = 0;
+  let nextOverride = 0;
+  let active: RotationOverride[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i];
-    const end = points[i + 1];
-    if (!covered.some(([s, e]) => s <= start && start < e)) continue;
-    const turn = turns.find(
-      t => t.from.getTime() <= start && start < t.until.getTime(),
+    const [start, end] = [points[i], points[i + 1]];
+    while (
+      turnAtCut < turns.length &&
+      turns[turnAtCut].until.getTime() <= start
+    ) {
+      turnAtCut++;
+    }
+    while (coverAtCut < covered.length && covered[coverAtCut][1] <= start) {
+      coverAtCut++;
+    }
+    while (
+      nextOverride < ours.length &&
+      ours[nextOverride].from.getTime() <= start
+    ) {
+      active.push(ours[nextOverride++]);
+    }
+    active = active.filter(o => o.until.getTime() > start);
+
+    const turn = turns[turnAtCut];
+    const cover = covered[coverAtCut];
+    if (!turn || turn.from.getTime() > start || !cover || cover[0] > start) {
+      continue;
+    }
+    const winner = active.reduce<RotationOverride | undefined>(
+      (best, o) =>
+        !best ||
+        o.from.getTime() > best.from.getTime() ||
+        (o.from.getTime() === best.from.getTime() && o.index > best.index)
+          ? o
+          : best,
+      undefined,
     );
-    if (!turn) continue;
-    const winner = ours
-      .filter(o => o.from.getTime() <= start && start < o.until.getTime())
-      .sort(
-        (a, b) => b.from.getTime() - a.from.getTime() || b.index - a.index,
-      )[0];
     const userRef = winner?.userRef ?? turn.userRef;
     const previous = shifts[shifts.length - 1];
     if (

@@ -103,6 +103,24 @@ describe('validateEscalationPolicy', () => {
       'spec.rotations[0].length "1 week" is not an ISO-8601 duration such as P1D, P1W or P2W',
     ],
     [
+      'turns shorter than an hour',
+      { ...valid, rotations: [{ ...primary, length: 'PT30M' }] },
+      'spec.rotations[0].length "PT30M" must be at least an hour (PT1H) and at most a year (P1Y)',
+    ],
+    [
+      'turns longer than a year',
+      { ...valid, rotations: [{ ...primary, length: 'P2Y' }] },
+      'spec.rotations[0].length "P2Y" must be at least an hour (PT1H) and at most a year (P1Y)',
+    ],
+    [
+      'an override of more than a year',
+      {
+        ...valid,
+        overrides: [{ ...valid.overrides[0], until: '2028-01-01T00:00:00Z' }],
+      },
+      "spec.overrides[0] lasts more than a year: change the rotation's members instead",
+    ],
+    [
       'a bad handoff time',
       { ...valid, rotations: [{ ...primary, handoff: '25:00' }] },
       'spec.rotations[0].handoff "25:00" is not a local time such as "10:00"',
