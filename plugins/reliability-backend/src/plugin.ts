@@ -97,7 +97,8 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
         });
 
-        const capabilities = [catalogIndex, slo, escalation, dependencies];
+        // The catalog index last: its first snapshot triggers the other capabilities' tasks.
+        const capabilities = [slo, escalation, dependencies, catalogIndex];
         for (const task of capabilities.flatMap(c => c.tasks)) {
           await scheduler.scheduleTask(task);
         }

@@ -89,7 +89,7 @@ describe('CatalogIndex', () => {
     expect(fromRequest).toBe(fromTask);
   });
 
-  it('reads the catalog again for an owner it does not know, at most every ten seconds', async () => {
+  it('reads the catalog again for an owner it does not know, at most every ten seconds and once per refresh', async () => {
     jest.useFakeTimers({ now: new Date('2026-11-22T10:00:00Z') });
     try {
       const { index, queryEntities } = indexOver([component('orders-service')]);
@@ -102,6 +102,15 @@ describe('CatalogIndex', () => {
       jest.setSystemTime(new Date('2026-11-22T10:00:10.001Z'));
       await index.current({ mustKnowOwner: 'group:default/new-team' });
       expect(queryEntities).toHaveBeenCalledTimes(2);
+
+      // Still missing: not again until the next refresh, however many ask.
+      jest.setSystemTime(new Date('2026-11-22T10:00:30Z'));
+      await index.current({ mustKnowOwner: 'group:default/new-team' });
+      expect(queryEntities).toHaveBeenCalledTimes(2);
+      await index.refresh();
+      jest.setSystemTime(new Date('2026-11-22T10:00:45Z'));
+      await index.current({ mustKnowOwner: 'group:default/new-team' });
+      expect(queryEntities).toHaveBeenCalledTimes(4);
     } finally {
       jest.useRealTimers();
     }
@@ -127,8 +136,10 @@ describe('CatalogSnapshot', () => {
     expect(snapshot.entityForServiceName('orders')).toBe(
       'component:default/orders',
     );
-    // APIs do not run: they are not among the entities, nor named by telemetry.
-    expect(snapshot.entityForServiceName('orders-api')).toBeUndefined();
+    // Anything owned is found by name, an API too (the dependency graph keeps what runs).
+    expect(snapshot.entityForServiceName('orders-api')).toBe(
+      'api:default/orders-api',
+    );
     expect(snapshot.placeObservedRef('component:default/nightly-batch')).toBe(
       'component:default/batch',
     );

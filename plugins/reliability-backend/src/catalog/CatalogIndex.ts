@@ -24,6 +24,8 @@ export class CatalogIndex {
   private builtAt = 0;
   private readonly listeners: CatalogIndexListener[] = [];
   private notifying: Promise<void> = Promise.resolve();
+  /** Owners a request found missing and had the catalog read again for, since the last refresh. */
+  private readonly ownersLookedFor = new Set<string>();
   private readonly build = singleFlight(async () => {
     const entities = await queryAllEntities(
       this.options.catalog,
@@ -58,6 +60,7 @@ export class CatalogIndex {
    * keep the previous snapshot meanwhile.
    */
   async refresh(): Promise<CatalogSnapshot> {
+    this.ownersLookedFor.clear();
     const snapshot = await this.build();
     await this.notifying;
     return snapshot;
@@ -80,8 +83,10 @@ export class CatalogIndex {
 
   /**
    * The current snapshot, built first if there is none. With `mustKnowOwner`, a snapshot that
-   * does not know that user or group is refreshed (it predates the owner: a backend that started
-   * before the catalog finished loading, or a new team), at most every few seconds.
+   * does not know that user or group is built again (it predates the owner: a backend that
+   * started before the catalog finished loading, or a new team), at most every few seconds and
+   * once per owner until the next scheduled refresh: an owner the catalog really lacks costs one
+   * extra read, not one every few seconds.
    */
   async current(
     options: { mustKnowOwner?: string } = {},
@@ -91,8 +96,10 @@ export class CatalogIndex {
     if (
       owner &&
       !snapshot.knowsPerson(owner) &&
+      !this.ownersLookedFor.has(owner) &&
       Date.now() - this.builtAt > MISSING_OWNER_RETRY_MS
     ) {
+      this.ownersLookedFor.add(owner);
       return this.build();
     }
     return snapshot;

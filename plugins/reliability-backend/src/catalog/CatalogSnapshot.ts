@@ -9,7 +9,6 @@ import {
   ANNOTATION_SERVICE_NAME,
   ESCALATION_POLICY_KIND,
   EscalationPolicyDefinition,
-  isRunningKind,
   OPENSLO_API_VERSION,
   parseEscalationPolicySpec,
   RELIABILITY_API_VERSION,
@@ -18,7 +17,10 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { ownerRefOf, parentRefOf } from './specRefs';
 
-/** An entity that runs (see `RUNNING_KINDS`), as every capability reads it. */
+/**
+ * An entity someone owns and may be paged for: anything but people and the definitions below,
+ * as every capability reads it. The dependency graph keeps those that run (`RUNNING_KINDS`).
+ */
 export type IndexedEntity = {
   ref: string;
   kind: string;
@@ -92,6 +94,14 @@ export const INDEXED_FIELDS = [
   'spec.thresholdMetric',
 ];
 
+// Definitions, not things anyone is paged for.
+const DEFINITION_KINDS = new Set([
+  'location',
+  'escalationpolicy',
+  'slo',
+  'sli',
+]);
+
 /** How an observed name the catalog does not know is kept: `component:default/<name>`. */
 export const UNPLACED_PREFIX = 'component:default/';
 
@@ -125,7 +135,7 @@ function profileOf(entity: Entity): { displayName?: string; email?: string } {
 
 /**
  * The catalog as the suite reads it, held in memory on each replica and replaced whole on each
- * refresh: the entities that run, with owners, names telemetry calls them by, and relations;
+ * refresh: the entities people own, with owners, names telemetry calls them by, and relations;
  * users and groups with members and parents; valid escalation policies; OpenSLO definitions.
  * Requests and tasks read it instead of paging the catalog themselves.
  */
@@ -187,7 +197,7 @@ export class CatalogSnapshot {
     } else if (entity.apiVersion === OPENSLO_API_VERSION) {
       if (entity.kind === SLO_KIND) this.slos.push(entity);
       if (entity.kind === SLI_KIND) this.slisByRef.set(ref, entity);
-    } else if (isRunningKind(kind)) {
+    } else if (!DEFINITION_KINDS.has(kind)) {
       const indexed = toIndexedEntity(entity);
       this.entities.push(indexed);
       this.entitiesByRef.set(ref, indexed);

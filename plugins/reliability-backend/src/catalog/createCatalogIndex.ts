@@ -26,28 +26,30 @@ export function createCatalogIndex(options: {
   logger: LoggerService;
 }): Capability & { catalogIndex: CatalogIndex } {
   const { config, logger } = options;
+  if (config.has('reliability.escalation.refreshFrequency')) {
+    logger.warn(
+      'reliability.escalation.refreshFrequency is no longer read: one catalog index serves every capability, refreshed every reliability.catalog.refreshFrequency',
+    );
+  }
   const catalogIndex = new CatalogIndex(options);
-  let loaded = false;
+  let firstRun = true;
 
-  // Until the catalog has answered with entities once: read it again until its entity count
-  // settles. A first read with entities returns at once (a replica restarting against a loaded
-  // catalog); an empty or failed one is retried, the last failure thrown.
+  // The first run reads the catalog again until its entity count settles: a first read with
+  // entities returns at once (a replica restarting against a loaded catalog); an empty or
+  // failed one is retried, for at most SETTLE_ROUNDS, the last failure thrown. Later runs read
+  // it once, an empty catalog included.
   const readUntilSettled = async (signal: AbortSignal) => {
     let previousSize = 0;
-    for (let round = 0; round < SETTLE_ROUNDS; round++) {
-      if (round > 0) await sleep(SETTLE_INTERVAL_MS, undefined, { signal });
-      const snapshot = await catalogIndex.refresh().catch(error => {
-        if (round === SETTLE_ROUNDS - 1) throw error;
-        return undefined;
-      });
+    for (let round = 0; round < SETTLE_ROUNDS - 1; round++) {
+      const snapshot = await catalogIndex.refresh().catch(() => undefined);
       const size = snapshot?.size ?? 0;
       if (snapshot && size > 0 && (round === 0 || size === previousSize)) {
-        loaded = true;
         return snapshot;
       }
       previousSize = size;
+      await sleep(SETTLE_INTERVAL_MS, undefined, { signal });
     }
-    return catalogIndex.current();
+    return catalogIndex.refresh();
   };
 
   return {
@@ -63,9 +65,11 @@ export function createCatalogIndex(options: {
         ),
         timeout: { minutes: 5 },
         fn: async signal => {
-          const snapshot = loaded
-            ? await catalogIndex.refresh()
-            : await readUntilSettled(signal);
+          const settle = firstRun;
+          firstRun = false;
+          const snapshot = settle
+            ? await readUntilSettled(signal)
+            : await catalogIndex.refresh();
           logger.debug(`Indexed ${snapshot.size} catalog entities`);
         },
       },

@@ -4,7 +4,10 @@ import {
   RELATION_DEPENDS_ON,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import { ObservedEdge } from '@reliability-suite/backstage-plugin-reliability-common';
+import {
+  isRunningKind,
+  ObservedEdge,
+} from '@reliability-suite/backstage-plugin-reliability-common';
 import { CatalogSnapshot, IndexedEntity } from '../catalog/CatalogSnapshot';
 import { DependencyIndex } from './DependencyIndex';
 import { Observation } from './ObservationStore';
@@ -19,7 +22,7 @@ export const edgeKey = (source: string, target: string) =>
  */
 export class DependencyGraph {
   readonly index = new DependencyIndex();
-  /** The catalog's entities that run, from {@link DependencyGraph.snapshot}. */
+  /** The catalog's entities that run (`RUNNING_KINDS`), from {@link DependencyGraph.snapshot}. */
   readonly nodes: ReadonlyMap<string, IndexedEntity>;
   /** Evidence per observed edge. */
   readonly evidence = new Map<string, Observation[]>();
@@ -29,10 +32,13 @@ export class DependencyGraph {
   readonly declared = new Set<string>();
 
   constructor(readonly snapshot: CatalogSnapshot, observations: Observation[]) {
-    this.nodes = snapshot.entitiesByRef;
+    const running = snapshot.entities.filter(entity =>
+      isRunningKind(entity.kind),
+    );
+    this.nodes = new Map(running.map(entity => [entity.ref, entity]));
     // An API is not a node: consuming it is depending on whoever provides it.
     const providers = new Map<string, string[]>();
-    for (const entity of snapshot.entities) {
+    for (const entity of running) {
       this.index.addEntity(entity.ref);
       for (const relation of entity.relations) {
         if (relation.type === RELATION_PROVIDES_API) {
@@ -42,7 +48,7 @@ export class DependencyGraph {
         }
       }
     }
-    for (const entity of snapshot.entities) {
+    for (const entity of running) {
       for (const relation of entity.relations) {
         if (relation.type === RELATION_DEPENDS_ON) {
           this.addDeclared(entity.ref, relation.targetRef);

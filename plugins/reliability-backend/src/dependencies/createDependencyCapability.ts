@@ -70,8 +70,13 @@ export function createDependencyCapability(options: {
     const graph = await dependencies.refresh();
     if (graph.snapshot !== snapshot) await dependencies.refresh();
     if (snapshot.size > 0 && !previous?.size) {
-      for (const task of observerTasks) {
-        await triggerTask(options.scheduler, task.id);
+      const triggered = await Promise.allSettled(
+        observerTasks.map(task => triggerTask(options.scheduler, task.id)),
+      );
+      for (const result of triggered) {
+        if (result.status === 'rejected') {
+          logger.warn(`Could not start an observer: ${result.reason}`);
+        }
       }
     }
   });

@@ -21,6 +21,7 @@ import {
   expectCredentialsRequired,
   expectErrorAnswer,
 } from '../__testUtils__/expectRoute';
+import { changingCatalog } from '../__testUtils__/changingCatalog';
 import { reliabilityPlugin } from '../plugin';
 
 const group = (
@@ -187,14 +188,7 @@ async function startBackend(
   options: { hidden?: string[]; provider?: OnCallProvider } = {},
 ) {
   const hidden = new Set(options.hidden ?? []);
-  let catalog = catalogOf(entities, hidden);
-  // The plugin holds this one service; a test can change the catalog behind it.
-  const changingCatalog = new Proxy({} as CatalogService, {
-    get: (_target, name: keyof CatalogService) => {
-      const value = catalog[name];
-      return typeof value === 'function' ? value.bind(catalog) : value;
-    },
-  });
+  const catalog = changingCatalog(catalogOf(entities, hidden));
   const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
   const { server } = await startTestBackend({
     features: [
@@ -202,7 +196,7 @@ async function startBackend(
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
-        factory: () => changingCatalog,
+        factory: () => catalog.service,
       }),
       mockServices.scheduler.mock({
         async scheduleTask(task) {
@@ -228,9 +222,7 @@ async function startBackend(
   expect(indexTask).toBeDefined();
   return {
     server,
-    setCatalog: (list: Entity[]) => {
-      catalog = catalogOf(list, hidden);
-    },
+    setCatalog: (list: Entity[]) => catalog.swap(catalogOf(list, hidden)),
     refreshIndex: () => indexTask!.fn(new AbortController().signal),
   };
 }

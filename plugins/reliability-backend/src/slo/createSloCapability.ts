@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SliSource } from '@reliability-suite/backstage-plugin-reliability-node';
 import { Knex } from 'knex';
@@ -54,9 +55,25 @@ export function createSloCapability(options: {
     sources: sliSources,
   });
 
+  // SLOs this replica has not seen (all of them when it starts) are evaluated at once, unless
+  // another replica's evaluation is recent: so a new SLO, or a backend that starts, shows
+  // values within seconds instead of "not evaluated yet", and replicas starting together
+  // evaluate once.
+  const frequencyMs = durationToMilliseconds(settings.frequency);
   catalogIndex.onRefresh(async (snapshot, previous) => {
     const known = new Set(previous?.slos.map(slo => stringifyEntityRef(slo)));
-    if (snapshot.slos.some(slo => !known.has(stringifyEntityRef(slo)))) {
+    const added = snapshot.slos
+      .map(slo => stringifyEntityRef(slo))
+      .filter(ref => !known.has(ref));
+    if (added.length === 0) return;
+    const evaluated = new Set(
+      (await store.getLatestSnapshots(added))
+        .filter(
+          latest => Date.now() - Date.parse(latest.evaluatedAt) < frequencyMs,
+        )
+        .map(latest => latest.sloRef),
+    );
+    if (added.some(ref => !evaluated.has(ref))) {
       await triggerTask(options.scheduler, SLO_EVALUATION_TASK);
     }
   });
