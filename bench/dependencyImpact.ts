@@ -307,7 +307,9 @@ async function main() {
         rebuild.entities
       } entities, ${
         rebuild.nodes
-      } graph nodes), catalog read in pages over HTTP: before, two pagings (ownership index, then graph) ${ms(
+      } graph nodes), catalog read in pages over HTTP, median of ${
+        rebuild.rounds
+      } alternating rounds: before, two pagings (ownership index, then graph) ${ms(
         rebuild.beforeMs,
       )}; now, one paging into the catalog index ${ms(rebuild.afterMs)} (${(
         rebuild.afterMs / rebuild.beforeMs

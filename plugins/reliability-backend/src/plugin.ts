@@ -14,10 +14,10 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-node';
 import { createCatalogIndex } from './catalog/createCatalogIndex';
 import { migrateDatabase } from './database/migrateDatabase';
-import { createDependencyCapability } from './dependencies/createDependencyCapability';
-import { createEscalationCapability } from './escalation/createEscalationCapability';
+import { createDependencyCapability } from './dependencies';
+import { createEscalationCapability } from './escalation';
 import { createRouter } from './router';
-import { createSloCapability } from './slo/createSloCapability';
+import { createSloCapability } from './slo';
 
 /**
  * The reliability suite's backend under `/api/reliability`: SLOs and error budgets,

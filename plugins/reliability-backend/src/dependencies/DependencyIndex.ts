@@ -1,4 +1,5 @@
 import { EdgeProvenance } from '@reliability-suite/backstage-plugin-reliability-common';
+import { compareRefs } from '../catalog/CatalogSnapshot';
 
 const DECLARED = 1;
 // Node ids stay below 2^21 (two million entities); source × 2^21 + target is then exact.
@@ -55,11 +56,16 @@ export class DependencyIndex {
     this.known[this.id(ref)] = true;
   }
 
-  addEdge(source: string, target: string, via: 'declared' | 'observed'): void {
+  /** Adds what one source says of an edge: the catalog declares it, or it was observed. */
+  addEdge(
+    source: string,
+    target: string,
+    knownBy: 'declared' | 'observed',
+  ): void {
     if (source === target) {
       return;
     }
-    const flag = via === 'declared' ? DECLARED : OBSERVED;
+    const flag = knownBy === 'declared' ? DECLARED : OBSERVED;
     const s = this.id(source);
     const t = this.id(target);
     const key = s * EDGE_KEY_BASE + t;
@@ -222,10 +228,4 @@ export class DependencyIndex {
 function toProvenance(flag: number): EdgeProvenance {
   if (flag === (DECLARED | OBSERVED)) return 'both';
   return flag === DECLARED ? 'declared' : 'hidden';
-}
-
-/** Plain string comparison, as the API promises for its order. */
-function compareRefs(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }

@@ -12,8 +12,8 @@ import { DependencyObserver } from '@reliability-suite/backstage-plugin-reliabil
 import { CatalogIndex } from '../catalog/CatalogIndex';
 import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { CatalogSnapshot, UNPLACED_PREFIX } from '../catalog/CatalogSnapshot';
-import { OwnershipReader } from '../escalation/EscalationService';
-import { SloSnapshotReader } from '../slo/SloService';
+import { OwnershipReader } from '../escalation';
+import { SloSnapshotReader } from '../slo';
 import { singleFlight } from '../util/singleFlight';
 import { DependencyGraph, edgeKey } from './DependencyGraph';
 import { ObservationStore } from './ObservationStore';

@@ -510,12 +510,16 @@ describe('lookup', () => {
         'clearTimeout',
       ],
     });
-    const { server } = await startBackend();
-    const res = await request(server)
-      .get('/api/reliability/lookup')
-      .query({ q: 'platform' })
-      .set('Authorization', auth);
-    jest.useRealTimers();
+    let res: request.Response;
+    try {
+      const { server } = await startBackend();
+      res = await request(server)
+        .get('/api/reliability/lookup')
+        .query({ q: 'platform' })
+        .set('Authorization', auth);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(res.body.items).toEqual([
       {
         entityRef: 'component:default/api-gateway',
@@ -620,7 +624,7 @@ describe('escalation routes', () => {
     [
       '/entities/component/default/payments-service/escalation?at=2026-02-30',
       400,
-      'at: ',
+      'at: must be an ISO-8601 time with a zone from 2000 to 2100, got "2026-02-30": not in the form 2026-11-22T09:00:00Z',
     ],
     [
       '/entities/component/default/payments-service/escalation?at=2100-01-01T00:00:01Z',

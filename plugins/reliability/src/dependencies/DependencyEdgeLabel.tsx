@@ -17,17 +17,17 @@ const useStyles = makeStyles(theme => ({
  * green, hidden red and underlined), so the difference does not rest on colour alone.
  */
 export function DependencyEdgeLabel(
-  props: DependencyGraphTypes.RenderLabelProps<{ kind: EdgeProvenance }>,
+  props: DependencyGraphTypes.RenderLabelProps<{ provenance: EdgeProvenance }>,
 ) {
   const classes = useStyles();
-  const { kind } = props.edge;
+  const { provenance } = props.edge;
   return (
     <text
-      data-testid={`dependency-edge-${kind}`}
-      className={classes[kind]}
+      data-testid={`dependency-edge-${provenance}`}
+      className={classes[provenance]}
       fontSize={12}
     >
-      {kind}
+      {provenance}
     </text>
   );
 }

@@ -225,7 +225,7 @@ describe('impactMarkdown', () => {
       [
         '## Before you change Shared test database',
         '',
-        '2 entities depend on it, owned by 1 team; 1 with its error budget spent.',
+        '2 entities would be affected, owned by 1 team; 1 has spent its error budget.',
         '',
         '### Payments',
         '',

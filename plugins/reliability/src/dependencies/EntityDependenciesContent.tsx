@@ -44,7 +44,7 @@ function NeighbourhoodGraph(props: {
   ]);
   const edges = new Map<
     string,
-    DependencyGraphTypes.DependencyEdge<{ kind: EdgeProvenance }>
+    DependencyGraphTypes.DependencyEdge<{ provenance: EdgeProvenance }>
   >();
   // Paths form a shortest-path tree: each entity's last hop is an edge of the graph, and `via`
   // says how that hop is known.
@@ -55,7 +55,12 @@ function NeighbourhoodGraph(props: {
     const [before, at] = item.path.slice(-2);
     const [from, to] = reversed ? [at, before] : [before, at];
     nodes.set(at, { id: at });
-    edges.set(`${from}>${to}`, { from, to, label: item.via, kind: item.via });
+    edges.set(`${from}>${to}`, {
+      from,
+      to,
+      label: item.via,
+      provenance: item.via,
+    });
   };
   props.upstream.impacted.forEach(item => addLastHop(item, false));
   props.downstream.impacted.forEach(item => addLastHop(item, true));

@@ -3,9 +3,10 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
-import { countOf, formatPercent } from '../shared/format';
+import { formatPercent } from '../shared/format';
 import { SloStateLabel } from '../shared/SloStateLabel';
 import { impactMarkdown } from './impactMarkdown';
+import { impactVerdict } from './impactVerdict';
 
 type ImpactedRow = ImpactResponse['impacted'][number] & {
   /** The owner's ref, the key entities are grouped by; `none` without an owner. */
@@ -21,23 +22,6 @@ const useStyles = makeStyles(theme => ({
   },
   section: { marginBottom: theme.spacing(2) },
 }));
-
-/** The verdict sentence: how many entities, owned by how many teams, how many frozen. */
-export function impactVerdict(impact: ImpactResponse): string {
-  const { entities, owners, frozen } = impact.summary;
-  if (entities === 0) return 'Nothing depends on it.';
-  const spent =
-    frozen === 0
-      ? 'none has spent its error budget'
-      : `${frozen} ${frozen === 1 ? 'has' : 'have'} spent ${
-          frozen === 1 ? 'its' : 'their'
-        } error budget`;
-  return `${countOf(
-    entities,
-    'entity',
-    'entities',
-  )} would be affected, owned by ${countOf(owners.length, 'team')}; ${spent}.`;
-}
 
 /** "Before you change X": the verdict, then who is affected, grouped by owner, paged. */
 export function ImpactView(props: { impact: ImpactResponse; title: string }) {

@@ -1,23 +1,13 @@
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
-import { countOf, formatPercent } from '../shared/format';
+import { formatPercent } from '../shared/format';
+import { impactVerdict } from './impactVerdict';
 
 /** The impact as Markdown, grouped by owner, to send to the owners before a change. */
 export function impactMarkdown(impact: ImpactResponse, title: string): string {
-  const { entities, owners, frozen } = impact.summary;
   const lines = [
     `## Before you change ${title}`,
     '',
-    entities === 0
-      ? 'Nothing depends on it.'
-      : `${countOf(entities, 'entity', 'entities')} ${
-          entities === 1 ? 'depends' : 'depend'
-        } on it, owned by ${countOf(owners.length, 'team')}; ${
-          frozen === 0
-            ? 'none with its error budget spent'
-            : `${frozen} with ${
-                frozen === 1 ? 'its' : 'their'
-              } error budget spent`
-        }.`,
+    impactVerdict(impact),
     '',
   ];
   // Grouped by the owner's ref: two teams may share a title.

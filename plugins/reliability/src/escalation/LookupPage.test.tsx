@@ -69,7 +69,7 @@ describe('LookupPage', () => {
     });
     await waitFor(() =>
       expect(
-        screen.getByText(/^Nothing matches “nothing-here”\.$/),
+        screen.getByText(/^Nothing matches “nothing-here”$/),
       ).toBeInTheDocument(),
     );
   });

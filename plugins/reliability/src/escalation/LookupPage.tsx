@@ -1,10 +1,4 @@
-import {
-  Content,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, EmptyState, Header, Page } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   List,
@@ -16,6 +10,8 @@ import {
 } from '@material-ui/core';
 import { useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
+import { LookupResponse } from '@reliability-suite/backstage-plugin-reliability-common';
+import { RequestContent } from '../shared/RequestContent';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
 
 const useStyles = makeStyles(theme => ({
@@ -24,7 +20,7 @@ const useStyles = makeStyles(theme => ({
 
 /** The lookup results for one query: owner, on call now and the next level. */
 export function LookupResults(props: { query: string }) {
-  const { value, loading, error } = useReliabilityApi(
+  const results = useReliabilityApi(
     async api => (props.query ? api.lookup(props.query, 20) : undefined),
     [props.query],
   );
@@ -35,14 +31,27 @@ export function LookupResults(props: { query: string }) {
       </Typography>
     );
   }
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (!value || value.items.length === 0) {
-    return <Typography>Nothing matches “{props.query}”.</Typography>;
-  }
+  return (
+    <RequestContent request={results}>
+      {value =>
+        value.items.length === 0 ? (
+          <EmptyState
+            missing="data"
+            title={`Nothing matches “${props.query}”`}
+            description="Try a service or database name, a team, a tag, or the name your telemetry uses (reliability.io/service-name)."
+          />
+        ) : (
+          <LookupList items={value.items} />
+        )
+      }
+    </RequestContent>
+  );
+}
+
+function LookupList(props: { items: LookupResponse['items'] }) {
   return (
     <List aria-label="Who to page">
-      {value.items.map(item => {
+      {props.items.map(item => {
         const first = item.onCall.filter(o => o.level === 1);
         const later = item.onCall.filter(o => o.level > 1);
         return (

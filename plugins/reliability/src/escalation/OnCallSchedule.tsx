@@ -1,6 +1,7 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Box, Typography, makeStyles, useTheme } from '@material-ui/core';
+import { OnCallScheduleResponse } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatLocal } from '../shared/formatTime';
+import { RequestContent } from '../shared/RequestContent';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
 
 const DAYS = 14;
@@ -31,18 +32,7 @@ const useStyles = makeStyles(theme => ({
 
 /** The next 14 days of each rotation of a group's policies, one bar per rotation. */
 export function OnCallSchedule(props: { groupRef: string }) {
-  const classes = useStyles();
-  const theme = useTheme();
-  // One colour per person, from the theme, so the bars follow light and dark mode.
-  const colours = [
-    theme.palette.primary.main,
-    theme.palette.secondary.main,
-    theme.palette.success.dark,
-    theme.palette.warning.dark,
-    theme.palette.info.dark,
-    theme.palette.error.dark,
-  ];
-  const { value, loading, error } = useReliabilityApi(
+  const schedule = useReliabilityApi(
     async api => {
       const from = new Date();
       const to = new Date(from.getTime() + DAYS * DAY_MS);
@@ -57,16 +47,37 @@ export function OnCallSchedule(props: { groupRef: string }) {
     },
     [props.groupRef],
   );
+  return (
+    <RequestContent request={schedule}>
+      {value =>
+        value.schedule.rotations.length === 0 ? (
+          <Typography variant="body2" color="textSecondary">
+            No rotations for {props.groupRef}.
+          </Typography>
+        ) : (
+          <ScheduleBars {...value} />
+        )
+      }
+    </RequestContent>
+  );
+}
 
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (!value || value.schedule.rotations.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No rotations for {props.groupRef}.
-      </Typography>
-    );
-  }
+function ScheduleBars(value: {
+  from: Date;
+  to: Date;
+  schedule: OnCallScheduleResponse;
+}) {
+  const classes = useStyles();
+  const theme = useTheme();
+  // One colour per person, from the theme, so the bars follow light and dark mode.
+  const colours = [
+    theme.palette.primary.main,
+    theme.palette.secondary.main,
+    theme.palette.success.dark,
+    theme.palette.warning.dark,
+    theme.palette.info.dark,
+    theme.palette.error.dark,
+  ];
   const span = value.to.getTime() - value.from.getTime();
   return (
     <Box aria-label="On-call schedule, next 14 days">

@@ -1,8 +1,11 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Typography, makeStyles } from '@material-ui/core';
-import { SloItem } from '@reliability-suite/backstage-plugin-reliability-common';
+import {
+  SloHistoryPoint,
+  SloItem,
+} from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatPercent } from '../shared/format';
+import { RequestContent } from '../shared/RequestContent';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
 
 const WIDTH = 600;
@@ -18,22 +21,23 @@ const useStyles = makeStyles(theme => ({
 /** Error budget left over the SLO window, from the source's history. */
 export function BudgetBurnDown(props: { item: SloItem }) {
   const { item } = props;
-  const classes = useStyles();
-  const { value, loading, error } = useReliabilityApi(
+  const history = useReliabilityApi(
     api =>
       api.getSloHistory(parseEntityRef(item.ref), {
         objective: item.objective,
       }),
     [item.ref, item.objective],
   );
-
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) return <ResponseErrorPanel error={error} />;
-  const points = (value?.points ?? []).filter(
-    p => p.errorBudgetRemaining !== null,
+  return (
+    <RequestContent request={history}>
+      {value => <BurnDownChart points={value.points} />}
+    </RequestContent>
   );
+}
+
+function BurnDownChart(props: { points: SloHistoryPoint[] }) {
+  const classes = useStyles();
+  const points = props.points.filter(p => p.errorBudgetRemaining !== null);
   if (points.length < 2) {
     return (
       <Typography variant="body2" color="textSecondary">

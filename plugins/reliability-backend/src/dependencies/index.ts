@@ -1,0 +1,1 @@
+export { createDependencyCapability } from './createDependencyCapability';

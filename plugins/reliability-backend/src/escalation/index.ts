@@ -1,0 +1,2 @@
+export { createEscalationCapability } from './createEscalationCapability';
+export type { OwnershipReader, OwnershipSummary } from './EscalationService';

@@ -1,0 +1,2 @@
+export { createSloCapability } from './createSloCapability';
+export type { SloSnapshotReader, SloVerdict } from './SloService';
