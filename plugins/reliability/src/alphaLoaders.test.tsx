@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import {
   createExtensionTester,
   renderInTestApp,
@@ -21,13 +20,7 @@ import {
   mockReliabilityApi,
   sloItem,
 } from './__testUtils__/mockReliabilityApi';
-
-const ordersService: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'orders-service', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/commerce' },
-};
+import { ordersService } from './__testUtils__/renderForEntity';
 
 function api() {
   const mock = mockReliabilityApi([sloItem()]);
