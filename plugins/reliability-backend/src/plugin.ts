@@ -65,6 +65,7 @@ export const reliabilityPlugin = createBackendPlugin({
           config,
           catalog,
           auth: deps.auth,
+          scheduler,
           logger,
         });
         const slo = createSloCapability({

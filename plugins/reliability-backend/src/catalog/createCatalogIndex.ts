@@ -1,17 +1,21 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Capability } from '../capability';
 import { readOptionalDuration } from '../config/readOptionalDuration';
+import { triggerTask } from '../util/triggerTask';
 import { CatalogIndex } from './CatalogIndex';
 
-// A backend that starts before its catalog has loaded (the catalog processes its locations as
-// the backend comes up) finds it empty: it reads the catalog again this often until the entity
-// count settles, for at most this many rounds, rather than wait a whole refresh period with an
-// empty or half-filled index.
+// A backend that starts with its catalog (the catalog processes its locations as the backend
+// comes up) finds it empty or half loaded: for its first minute it reads the catalog again this
+// soon after each read that found it empty, changed or unreachable, rather than wait a whole
+// refresh period with an empty or half-filled index.
 const SETTLE_INTERVAL_MS = 5_000;
-const SETTLE_ROUNDS = 12;
+const SETTLE_WINDOW_MS = 60_000;
 
 export const CATALOG_INDEX_TASK = 'reliability-catalog-index';
 
@@ -23,33 +27,29 @@ export function createCatalogIndex(options: {
   config: Config;
   catalog: CatalogService;
   auth: AuthService;
+  scheduler: SchedulerService;
   logger: LoggerService;
 }): Capability & { catalogIndex: CatalogIndex } {
-  const { config, logger } = options;
+  const { config, logger, scheduler } = options;
   if (config.has('reliability.escalation.refreshFrequency')) {
     logger.warn(
       'reliability.escalation.refreshFrequency is no longer read: one catalog index serves every capability, refreshed every reliability.catalog.refreshFrequency',
     );
   }
   const catalogIndex = new CatalogIndex(options);
-  let firstRun = true;
+  const startedAt = Date.now();
+  let lastSize: number | undefined;
 
-  // The first run reads the catalog again until its entity count settles: a first read with
-  // entities returns at once (a replica restarting against a loaded catalog); an empty or
-  // failed one is retried, for at most SETTLE_ROUNDS, the last failure thrown. Later runs read
-  // it once, an empty catalog included.
-  const readUntilSettled = async (signal: AbortSignal) => {
-    let previousSize = 0;
-    for (let round = 0; round < SETTLE_ROUNDS - 1; round++) {
-      const snapshot = await catalogIndex.refresh().catch(() => undefined);
-      const size = snapshot?.size ?? 0;
-      if (snapshot && size > 0 && (round === 0 || size === previousSize)) {
-        return snapshot;
-      }
-      previousSize = size;
-      await sleep(SETTLE_INTERVAL_MS, undefined, { signal });
+  const settleSoon = (size: number | undefined) => {
+    const unsettled = size === undefined || size === 0 || size !== lastSize;
+    lastSize = size;
+    if (unsettled && Date.now() - startedAt < SETTLE_WINDOW_MS) {
+      // A backend stopping meanwhile refuses the trigger; nothing is lost.
+      setTimeout(
+        () => triggerTask(scheduler, CATALOG_INDEX_TASK).catch(() => {}),
+        SETTLE_INTERVAL_MS,
+      ).unref();
     }
-    return catalogIndex.refresh();
   };
 
   return {
@@ -64,13 +64,14 @@ export function createCatalogIndex(options: {
           { minutes: 1 },
         ),
         timeout: { minutes: 5 },
-        fn: async signal => {
-          const settle = firstRun;
-          firstRun = false;
-          const snapshot = settle
-            ? await readUntilSettled(signal)
-            : await catalogIndex.refresh();
-          logger.debug(`Indexed ${snapshot.size} catalog entities`);
+        fn: async () => {
+          let size: number | undefined;
+          try {
+            size = (await catalogIndex.refresh()).size;
+            logger.debug(`Indexed ${size} catalog entities`);
+          } finally {
+            settleSoon(size);
+          }
         },
       },
     ],
