@@ -1,6 +1,7 @@
 import { BurnRateAlert, BurnRates } from './slo/alerts';
 import { ErrorBudget } from './slo/errorBudget';
 import { EvidenceKind } from './dependencies/observation';
+import type { NextEscalation } from './escalation/nextEscalation';
 import { ReleaseGateState, SloState } from './slo/sloState';
 
 /** The body of `GET /api/reliability/health`. */
@@ -129,7 +130,17 @@ export type LookupResponse = {
     title: string;
     kind: string;
     owner: { ref: string; title: string } | null;
-    onCall: Array<{ level: number; userRef: string; displayName: string }>;
+    /** Who each level pages now, and until when (null for a user a level names directly). */
+    onCall: Array<{
+      level: number;
+      userRef: string;
+      displayName: string;
+      until: string | null;
+    }>;
+    /** The first level that reaches someone new (see `nextEscalation`). */
+    escalateNext: NextEscalation;
+    /** How to reach the on-call, by channel: `slack`, `email`, a URL… */
+    contacts: Record<string, string>;
     escalationPolicy: { ref: string | null; source: EscalationPolicySource };
   }>;
 };

@@ -21,4 +21,6 @@ export * from './escalation/policy';
 export * from './escalation/schedule';
 export * from './permissions';
 export * from './time/isoTime';
+export * from './time/formatInstant';
+export * from './escalation/nextEscalation';
 export * from './dependencies/observation';

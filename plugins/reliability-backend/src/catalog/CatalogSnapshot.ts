@@ -33,9 +33,9 @@ export type IndexedEntity = {
   annotations: Record<string, string>;
   lifecycle: string | null;
   relations: EntityRelation[];
-  /** Lower-cased name and `reliability.io/service-name`, for lookup. */
-  searchNames?: string[];
-  /** Lower-cased title, tags and owner (ref, name, display name), for lookup. */
+  /** Lower-cased name and title: what lookup matches first. */
+  searchOwn?: string[];
+  /** Lower-cased tags, owner (ref, name, display name) and `reliability.io/service-name`. */
   searchOthers?: string[];
 };
 
@@ -244,14 +244,8 @@ export class CatalogSnapshot {
   private prepareSearch() {
     const lower = (text: string) => text.toLocaleLowerCase('en-US');
     for (const entity of this.entities) {
-      entity.searchNames = [
-        entity.name,
-        entity.annotations[ANNOTATION_SERVICE_NAME] ?? '',
-      ]
-        .filter(Boolean)
-        .map(lower);
+      entity.searchOwn = [entity.name, entity.title].map(lower);
       entity.searchOthers = [
-        entity.title,
         ...entity.tags,
         ...(entity.ownerRef
           ? [
@@ -260,7 +254,10 @@ export class CatalogSnapshot {
               this.displayNameOf(entity.ownerRef),
             ]
           : []),
-      ].map(lower);
+        entity.annotations[ANNOTATION_SERVICE_NAME] ?? '',
+      ]
+        .filter(Boolean)
+        .map(lower);
     }
   }
 

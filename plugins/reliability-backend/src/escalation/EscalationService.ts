@@ -6,6 +6,7 @@ import {
   ANNOTATION_ESCALATION_POLICY,
   EscalationResponse,
   LookupResponse,
+  nextEscalation,
   OnCallScheduleResponse,
   shiftsBetween,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -166,11 +167,16 @@ export class EscalationService implements OwnershipReader {
           owner: escalation.owner
             ? { ref: escalation.owner.ref, title: escalation.owner.title }
             : null,
-          onCall: escalation.onCall.map(({ level, userRef, displayName }) => ({
-            level,
-            userRef,
-            displayName,
-          })),
+          onCall: escalation.onCall.map(
+            ({ level, userRef, displayName, until }) => ({
+              level,
+              userRef,
+              displayName,
+              until,
+            }),
+          ),
+          escalateNext: nextEscalation(escalation),
+          contacts: escalation.contacts,
           escalationPolicy: escalation.escalationPolicy,
         });
       }

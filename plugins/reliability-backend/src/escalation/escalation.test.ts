@@ -529,9 +529,22 @@ describe('lookup', () => {
         // Engineering's policy, at Sunday 22 November 10:00Z: Bob's week on the London rotation,
         // and the level's other target, a user the catalog lacks, by name.
         onCall: [
-          { level: 1, userRef: 'user:default/bob', displayName: 'Bob Okafor' },
-          { level: 1, userRef: 'user:default/ghost', displayName: 'ghost' },
+          {
+            level: 1,
+            userRef: 'user:default/bob',
+            displayName: 'Bob Okafor',
+            until: '2026-11-23T09:00:00.000Z',
+          },
+          {
+            level: 1,
+            userRef: 'user:default/ghost',
+            displayName: 'ghost',
+            until: null,
+          },
         ],
+        // Engineering's policy has one level: nobody further to escalate to.
+        escalateNext: { next: null, skippedLevels: [] },
+        contacts: { slack: '#engineering-oncall' },
         escalationPolicy: {
           ref: 'escalationpolicy:default/engineering-oncall',
           source: 'parent-group',

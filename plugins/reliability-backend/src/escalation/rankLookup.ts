@@ -1,11 +1,23 @@
 import { CatalogSnapshot, IndexedEntity } from '../catalog/CatalogSnapshot';
 
-type Candidate = { entity: IndexedEntity; rank: number };
+type Candidate = { entity: IndexedEntity; rank: number; kindOrder: number };
+
+// Among equal matches, what a responder most likely means first.
+const KIND_ORDER = ['component', 'system', 'resource', 'api'];
+
+/** 0 exact, 1 prefix, 2 substring; undefined when nothing matches. */
+function matchOf(texts: string[], q: string): number | undefined {
+  if (texts.includes(q)) return 0;
+  if (texts.some(text => text.startsWith(q))) return 1;
+  if (texts.some(text => text.includes(q))) return 2;
+  return undefined;
+}
 
 /**
- * Entities matching `query` by name, title, tag, owner (ref, name or title) or the
- * `reliability.io/service-name` annotation, best first: an exact name (or service name), then
- * another exact match, then a prefix, then a substring; ties by entity ref.
+ * Entities matching `query`, best first: exact matches on the entity's own name or title, then
+ * prefixes of them, then substrings; then the same on its tags, owner (ref, name or title) and
+ * `reliability.io/service-name`. Among equal matches, components come before systems, resources
+ * and APIs, then by title, then by ref.
  */
 export function rankLookup(
   catalog: CatalogSnapshot,
@@ -17,26 +29,25 @@ export function rankLookup(
   }
   const candidates: Candidate[] = [];
   for (const entity of catalog.entities) {
-    const names = entity.searchNames ?? [];
-    const others = entity.searchOthers ?? [];
-    let rank: number | undefined;
-    if (names.includes(q)) rank = 0;
-    else if (others.includes(q)) rank = 1;
-    else if (
-      names.some(s => s.startsWith(q)) ||
-      others.some(s => s.startsWith(q))
-    )
-      rank = 2;
-    else if (names.some(s => s.includes(q)) || others.some(s => s.includes(q)))
-      rank = 3;
+    const own = matchOf(entity.searchOwn ?? [], q);
+    const other =
+      own === undefined ? matchOf(entity.searchOthers ?? [], q) : undefined;
+    const rank = own ?? (other === undefined ? undefined : 3 + other);
     if (rank !== undefined) {
-      candidates.push({ entity, rank });
+      const kind = KIND_ORDER.indexOf(entity.kind.toLocaleLowerCase('en-US'));
+      candidates.push({
+        entity,
+        rank,
+        kindOrder: kind < 0 ? KIND_ORDER.length : kind,
+      });
     }
   }
-  const byRef = (a: Candidate, b: Candidate) => {
-    if (a.entity.ref === b.entity.ref) return 0;
-    return a.entity.ref < b.entity.ref ? -1 : 1;
-  };
-  candidates.sort((a, b) => a.rank - b.rank || byRef(a, b));
+  candidates.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      a.kindOrder - b.kindOrder ||
+      a.entity.title.localeCompare(b.entity.title) ||
+      (a.entity.ref < b.entity.ref ? -1 : Number(a.entity.ref > b.entity.ref)),
+  );
   return candidates.map(c => c.entity);
 }

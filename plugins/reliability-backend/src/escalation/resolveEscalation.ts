@@ -5,6 +5,7 @@ import {
   EscalationLevel,
   EscalationPolicySource,
   EscalationResponse,
+  formatInstant,
   onCallAt,
   OnCallEntry,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -94,10 +95,6 @@ export function findCatalogPolicy(
   return { policy: undefined, source: 'none', warnings };
 }
 
-function formatLocal(at: Date, timeZone: string): string {
-  return at.toLocaleString('en-GB', { timeZone, timeZoneName: 'short' });
-}
-
 export type PolicyEvaluator = (
   policy: IndexedPolicy,
 ) => ReturnType<typeof evaluatePolicy>;
@@ -139,7 +136,7 @@ export function evaluatePolicy(
           warnings.push(
             `Level ${level.level}: nobody is on call in rotation ${
               rotation.name
-            } at ${at.toISOString()} (${formatLocal(at, rotation.timeZone)})${
+            } at ${formatInstant(at, rotation.timeZone)}${
               rotation.coverage
                 ? `; it covers ${rotation.coverage.text} ${rotation.timeZone}`
                 : ''

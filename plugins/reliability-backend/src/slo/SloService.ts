@@ -15,7 +15,7 @@ import {
   worstSloState,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { SliSource } from '@reliability-suite/backstage-plugin-reliability-node';
-import { errorStatus } from './evaluateSlo';
+import { errorStatus, pendingStatus } from './evaluateSlo';
 import { CatalogIndex } from '../catalog/CatalogIndex';
 import { SloCatalog } from './SloCatalog';
 import { SloDefinition } from './SloDefinition';
@@ -117,13 +117,7 @@ export class SloService implements SloSnapshotReader {
           budgetingMethod: spec.budgetingMethod,
           status: snapshot
             ? snapshotToStatus(snapshot)
-            : errorStatus({
-                target: objective.target,
-                error:
-                  definition.problem ??
-                  'Not evaluated yet: the first evaluation runs shortly after the backend starts',
-                evaluatedAt: null,
-              }),
+            : unevaluatedStatus(definition.problem, objective.target),
         };
       });
     });
@@ -255,6 +249,13 @@ export class SloService implements SloSnapshotReader {
   }
 }
 
+/** An objective without a snapshot: pending its first evaluation, or an error if it cannot have one. */
+function unevaluatedStatus(problem: string | undefined, target: number) {
+  return problem
+    ? errorStatus({ target, error: problem, evaluatedAt: null })
+    : pendingStatus(target);
+}
+
 function windowAt(definition: SloDefinition, at: Date) {
   if (!definition.spec) {
     return null;
@@ -293,6 +294,8 @@ function describeState(item: SloItem): string | undefined {
       return `${label}: cannot be evaluated: ${status.error}`;
     case 'no-data':
       return `${label}: no events in the window${stale}`;
+    case 'pending':
+      return `${label}: not evaluated yet, so no verdict`;
     default:
       return undefined;
   }

@@ -111,3 +111,12 @@ export function errorStatus(options: {
     error: options.error,
   };
 }
+
+/** The status of an objective before its first evaluation: no values, no verdict yet. */
+export function pendingStatus(target: number): SloStatus {
+  return {
+    ...errorStatus({ target, error: '', evaluatedAt: null }),
+    state: 'pending',
+    error: null,
+  };
+}

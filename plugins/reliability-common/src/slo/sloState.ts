@@ -1,11 +1,23 @@
 import { BurnRateAlert } from './alerts';
 import { ErrorBudget } from './errorBudget';
 
-/** The verdict on one SLO objective. */
-export type SloState = 'ok' | 'warning' | 'freeze' | 'no-data' | 'error';
+/**
+ * The verdict on one SLO objective; `pending` until its first evaluation has run (a backend that
+ * just started, an SLO just added).
+ */
+export type SloState =
+  | 'ok'
+  | 'warning'
+  | 'freeze'
+  | 'no-data'
+  | 'error'
+  | 'pending';
 
-/** The verdict of the release gate for an entity: its worst SLO, or `no-slos`. */
-export type ReleaseGateState = SloState | 'no-slos';
+/**
+ * The verdict of the release gate for an entity: its worst SLO (an SLO not evaluated yet counts
+ * as `no-data`), or `no-slos`.
+ */
+export type ReleaseGateState = Exclude<SloState, 'pending'> | 'no-slos';
 
 /** Below this share of budget left an SLO is `warning`, unless configured otherwise. */
 export const DEFAULT_WARNING_THRESHOLD = 0.25;
@@ -34,14 +46,15 @@ export function decideSloState(options: {
 }
 
 const SEVERITY: Record<SloState, number> = {
-  freeze: 4,
-  error: 3,
-  warning: 2,
-  'no-data': 1,
+  freeze: 5,
+  error: 4,
+  warning: 3,
+  'no-data': 2,
+  pending: 1,
   ok: 0,
 };
 
-/** Orders states worst first: freeze, error, warning, no-data, ok. */
+/** Orders states worst first: freeze, error, warning, no-data, pending, ok. */
 export function compareSloStates(a: SloState, b: SloState): number {
   return SEVERITY[b] - SEVERITY[a];
 }
@@ -51,5 +64,6 @@ export function worstSloState(states: SloState[]): ReleaseGateState {
   if (states.length === 0) {
     return 'no-slos';
   }
-  return [...states].sort(compareSloStates)[0];
+  const worst = [...states].sort(compareSloStates)[0];
+  return worst === 'pending' ? 'no-data' : worst;
 }

@@ -4,7 +4,11 @@ import {
   Link,
   WarningPanel,
 } from '@backstage/core-components';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  EntityDisplayName,
+  EntityRefLink,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import {
   Box,
   List,
@@ -17,6 +21,7 @@ import { EscalationResponse } from '@reliability-suite/backstage-plugin-reliabil
 import { countOf } from '../shared/format';
 import { untilText } from '../shared/formatTime';
 import { RequestContent } from '../shared/RequestContent';
+import { ContactLinks } from './ContactLinks';
 import { escalationPolicySnippet } from './escalationPolicySnippet';
 import { OnCallSchedule } from './OnCallSchedule';
 import { useEntityEscalation } from './useEntityEscalation';
@@ -36,12 +41,6 @@ const SOURCE_WORDS: Record<
   'parent-group': "a parent group's policy (the owner has none)",
   none: 'none',
 };
-
-function contactLink(channel: string, address: string) {
-  if (channel === 'email') return `mailto:${address}`;
-  if (/^https?:\/\//.test(address)) return address;
-  return undefined;
-}
 
 function PolicyName(props: { escalation: EscalationResponse }) {
   const { ref, source } = props.escalation.escalationPolicy;
@@ -125,41 +124,45 @@ export function EscalationDetails(props: {
 
       <Typography variant="subtitle2">Escalation</Typography>
       <List dense aria-label="Escalation levels" className={classes.section}>
-        {escalation.levels.map(level => (
-          <ListItem key={level.level} disableGutters>
-            <ListItemText
-              primary={`Level ${level.level}${
-                level.delayMinutes > 0
-                  ? ` after ${level.delayMinutes} minutes`
-                  : ', at once'
-              }: ${level.targets.map(t => t.displayName).join(', ')}`}
-              secondary={
-                level.targets.flatMap(t => t.users).length > 0
-                  ? `Reaches ${level.targets
-                      .flatMap(t => t.users)
-                      .map(u => u.split('/').pop())
-                      .join(', ')}`
-                  : 'Reaches nobody right now'
-              }
-            />
-          </ListItem>
-        ))}
+        {escalation.levels.map(level => {
+          const users = [...new Set(level.targets.flatMap(t => t.users))];
+          return (
+            <ListItem key={level.level} disableGutters>
+              <ListItemText
+                primary={`Level ${level.level}${
+                  level.delayMinutes > 0
+                    ? ` after ${countOf(level.delayMinutes, 'minute')}`
+                    : ', at once'
+                }: ${level.targets.map(t => t.displayName).join(', ')}`}
+                secondaryTypographyProps={{ component: 'div' }}
+                secondary={
+                  users.length > 0 ? (
+                    <>
+                      Reaches{' '}
+                      {users.map((user, i) => (
+                        <span key={user}>
+                          {i > 0 && ', '}
+                          <EntityDisplayName
+                            entityRef={user}
+                            hideIcon
+                            disableTooltip
+                          />
+                        </span>
+                      ))}
+                    </>
+                  ) : (
+                    'Reaches nobody right now'
+                  )
+                }
+              />
+            </ListItem>
+          );
+        })}
       </List>
 
-      {Object.keys(escalation.contacts).length > 0 && (
-        <Typography className={classes.section}>
-          Contacts:{' '}
-          {Object.entries(escalation.contacts).map(([channel, address], i) => {
-            const href = contactLink(channel, address);
-            return (
-              <span key={channel}>
-                {i > 0 && ' · '}
-                {channel}: {href ? <Link to={href}>{address}</Link> : address}
-              </span>
-            );
-          })}
-        </Typography>
-      )}
+      <Typography className={classes.section} component="div">
+        Contacts: <ContactLinks contacts={escalation.contacts} />
+      </Typography>
       {showSchedule &&
         policyGroup &&
         escalation.escalationPolicy.source !== 'provider' && (

@@ -20,13 +20,25 @@ describe('LookupPage', () => {
               level: 1,
               userRef: 'user:default/dave',
               displayName: 'Dave Tanaka',
+              until: '2026-11-23T10:00:00.000Z',
             },
             {
               level: 2,
               userRef: 'user:default/grace',
               displayName: 'Grace Liu',
+              until: null,
             },
           ],
+          escalateNext: {
+            next: {
+              level: 2,
+              delayMinutes: 15,
+              targets: ['Grace Liu'],
+              users: ['user:default/grace'],
+            },
+            skippedLevels: [],
+          },
+          contacts: { slack: '#commerce-oncall' },
           escalationPolicy: {
             ref: 'escalationpolicy:default/commerce-oncall',
             source: 'owner',
@@ -51,8 +63,9 @@ describe('LookupPage', () => {
     expect(
       within(item).getByRole('link', { name: 'Orders database' }),
     ).toHaveAttribute('href', '/catalog/default/resource/orders-db');
+    // Until when in the viewer's zone, which is UTC here.
     expect(item).toHaveTextContent(
-      'Orders database (Resource, owned by Commerce)Page Dave Tanaka; then Grace Liu (level 2) — policy from owner',
+      'Orders database (Resource, owned by Commerce)Page Dave Tanaka until Mon 23 Nov, 10:00Then: Grace Liu after 15 minutesReach them: slack: #commerce-oncall',
     );
   });
 

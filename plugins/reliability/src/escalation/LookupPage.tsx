@@ -11,8 +11,11 @@ import {
 import { useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { LookupResponse } from '@reliability-suite/backstage-plugin-reliability-common';
+import { untilText } from '../shared/formatTime';
 import { RequestContent } from '../shared/RequestContent';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
+import { ContactLinks } from './ContactLinks';
+import { nextLevelText } from './escalationWords';
 
 const useStyles = makeStyles(theme => ({
   search: { marginBottom: theme.spacing(3), maxWidth: 640 },
@@ -53,7 +56,6 @@ function LookupList(props: { items: LookupResponse['items'] }) {
     <List aria-label="Who to page">
       {props.items.map(item => {
         const first = item.onCall.filter(o => o.level === 1);
-        const later = item.onCall.filter(o => o.level > 1);
         return (
           <ListItem key={item.entityRef} divider disableGutters>
             <ListItemText
@@ -68,18 +70,27 @@ function LookupList(props: { items: LookupResponse['items'] }) {
                   )
                 </>
               }
+              secondaryTypographyProps={{ component: 'div' }}
               secondary={
                 <>
-                  {first.length > 0
-                    ? `Page ${first.map(o => o.displayName).join(' and ')}`
-                    : 'Nobody on call at the first level'}
-                  {later.length > 0 &&
-                    `; then ${later
-                      .map(o => `${o.displayName} (level ${o.level})`)
-                      .join(', ')}`}
-                  {item.escalationPolicy.source === 'none'
-                    ? ' — no escalation policy'
-                    : ` — policy from ${item.escalationPolicy.source}`}
+                  <div>
+                    {first.length > 0
+                      ? `Page ${first
+                          .map(o =>
+                            o.until
+                              ? `${o.displayName} ${untilText(o.until, null)}`
+                              : o.displayName,
+                          )
+                          .join(' and ')}`
+                      : 'Nobody on call at the first level'}
+                    {item.escalationPolicy.source === 'none'
+                      ? ' (no escalation policy: the owners)'
+                      : ''}
+                  </div>
+                  <div>Then: {nextLevelText(item.escalateNext)}</div>
+                  <div>
+                    Reach them: <ContactLinks contacts={item.contacts} />
+                  </div>
                 </>
               }
             />

@@ -1,3 +1,5 @@
 export { EntityEscalationCard } from './EntityEscalationCard';
 export { LookupPage } from './LookupPage';
-export { OwnershipStrip } from './OwnershipStrip';
+export { ContactLinks } from './ContactLinks';
+export { nextLevelText } from './escalationWords';
+export { useEntityEscalation } from './useEntityEscalation';

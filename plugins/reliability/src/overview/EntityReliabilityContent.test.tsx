@@ -185,10 +185,10 @@ describe('EntityReliabilityContent', () => {
     const list = await screen.findByRole('list', { name: 'SLOs' });
     const items = within(list).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent(
-      'Freeze Orders latencyThe 28-day error budget is spent (-100% left): releases stop except for fixes (target 99.5%)',
+      'Freeze Orders latencyFreeze: the 28-day error budget is spent (-100% left); releases stop except for fixes. Target 99.5%.',
     );
     expect(items[1]).toHaveTextContent(
-      'OK Orders availability50% of the 28-day error budget left (target 99.5%)',
+      'OK Orders availabilityOK: the 28-day error budget has 50% left. Target 99.5%.',
     );
   });
 });

@@ -8,10 +8,11 @@ import {
 import { Link } from '@backstage/core-components';
 import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import { Grid, List, ListItem, ListItemText } from '@material-ui/core';
-import { EntityEscalationCard, OwnershipStrip } from '../escalation';
+import { EntityEscalationCard } from '../escalation';
 import { countOf } from '../shared/format';
 import { SloSummaryCard } from '../slo';
 import { CapabilityCard } from './CapabilityCard';
+import { ResponderStrip } from './ResponderStrip';
 
 function runbookLinks(entity: Entity): EntityLink[] {
   return (entity.metadata.links ?? []).filter(link => link.type === 'runbook');
@@ -33,7 +34,7 @@ export function EntityReliabilityContent() {
 
   return (
     <>
-      <OwnershipStrip />
+      <ResponderStrip />
       <Grid container spacing={3} alignItems="stretch">
         <Grid item xs={12} md={6}>
           <SloSummaryCard />

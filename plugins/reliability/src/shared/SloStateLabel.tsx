@@ -4,9 +4,13 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
-import { ReleaseGateState } from '@reliability-suite/backstage-plugin-reliability-common';
+import {
+  ReleaseGateState,
+  SloState,
+} from '@reliability-suite/backstage-plugin-reliability-common';
 
-const WORDS: Record<ReleaseGateState, string> = {
+const WORDS: Record<ReleaseGateState | SloState, string> = {
+  pending: 'Pending',
   ok: 'OK',
   warning: 'Warning',
   freeze: 'Freeze',
@@ -17,7 +21,7 @@ const WORDS: Record<ReleaseGateState, string> = {
 
 /** A verdict as an icon and a word, never colour alone; "stale" when the values are old. */
 export function SloStateLabel(props: {
-  state: ReleaseGateState;
+  state: ReleaseGateState | SloState;
   stale?: boolean;
 }) {
   const { state, stale } = props;

@@ -1,16 +1,11 @@
-/** A time in the viewer's zone, e.g. "Mon 23 Nov, 09:00". */
+import { formatInstant } from '@reliability-suite/backstage-plugin-reliability-common';
+
+/** A time in the viewer's zone, or in `timeZone`: "Mon 23 Nov, 09:00". One format everywhere. */
 export function formatLocal(iso: string, timeZone?: string): string {
-  return new Date(iso).toLocaleString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}),
-  });
+  return formatInstant(iso, timeZone);
 }
 
-/** "until Mon 23 Nov, 09:00 (10:00 CET in Europe/Berlin)". */
+/** "until Mon 23 Nov, 09:00 (Mon 23 Nov, 10:00 CET, Europe/Berlin)". */
 export function untilText(
   until: string | null,
   timeZone: string | null,

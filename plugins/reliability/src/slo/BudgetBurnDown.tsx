@@ -4,7 +4,8 @@ import {
   SloHistoryPoint,
   SloItem,
 } from '@reliability-suite/backstage-plugin-reliability-common';
-import { formatPercent } from '../shared/format';
+import { formatBudgetLeft, formatPercent } from '../shared/format';
+import { formatLocal } from '../shared/formatTime';
 import { RequestContent } from '../shared/RequestContent';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
 
@@ -12,6 +13,20 @@ const WIDTH = 600;
 const HEIGHT = 120;
 
 const useStyles = makeStyles(theme => ({
+  // Labels outside the drawing, so that stretching it to the card's width never distorts them.
+  frame: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: theme.spacing(1),
+  },
+  yAxis: {
+    height: HEIGHT,
+    position: 'relative',
+    textAlign: 'right',
+    minWidth: '3.5em',
+  },
+  yLabel: { position: 'absolute', right: 0, transform: 'translateY(-50%)' },
+  xAxis: { display: 'flex', justifyContent: 'space-between' },
   chart: { width: '100%', height: HEIGHT, display: 'block' },
   line: { fill: 'none', stroke: theme.palette.primary.main, strokeWidth: 2 },
   zero: { stroke: theme.palette.error.main, strokeDasharray: '4 4' },
@@ -30,15 +45,16 @@ export function BudgetBurnDown(props: { item: SloItem }) {
   );
   return (
     <RequestContent request={history}>
-      {value => <BurnDownChart points={value.points} />}
+      {value => <BurnDownChart points={value.points} now={item} />}
     </RequestContent>
   );
 }
 
-function BurnDownChart(props: { points: SloHistoryPoint[] }) {
+function BurnDownChart(props: { points: SloHistoryPoint[]; now: SloItem }) {
   const classes = useStyles();
   const points = props.points.filter(p => p.errorBudgetRemaining !== null);
-  if (points.length < 2) {
+  const nowRemaining = props.now.status.errorBudget.remaining;
+  if (points.length < 2 || nowRemaining === null) {
     return (
       <Typography variant="body2" color="textSecondary">
         No budget history yet.
@@ -50,38 +66,64 @@ function BurnDownChart(props: { points: SloHistoryPoint[] }) {
   const bottom = Math.min(0, ...values);
   const x = (i: number) => (i / (points.length - 1)) * WIDTH;
   const y = (v: number) => ((top - v) / (top - bottom)) * HEIGHT;
-  const first = values[0];
-  const last = values[values.length - 1];
-  const description = `Error budget left went from ${formatPercent(
-    first,
-    0,
-  )} on ${new Date(points[0].t).toLocaleDateString()} to ${formatPercent(
-    last,
-    0,
-  )} now`;
+  // "Now" is the SLO's own latest value, so the caption and the card read the same number.
+  const description = `The error budget went from ${formatBudgetLeft(
+    values[0],
+  )} on ${formatLocal(points[0].t)} to ${formatBudgetLeft(nowRemaining)} now`;
+  const yLabels = [...new Set([top, 0, bottom])];
 
   return (
     <>
-      <svg
-        className={classes.chart}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={description}
-      >
-        <line
-          className={classes.axis}
-          x1={0}
-          x2={WIDTH}
-          y1={y(top)}
-          y2={y(top)}
-        />
-        <line className={classes.zero} x1={0} x2={WIDTH} y1={y(0)} y2={y(0)} />
-        <polyline
-          className={classes.line}
-          points={values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
-        />
-      </svg>
+      <div className={classes.frame}>
+        <div className={classes.yAxis} aria-hidden>
+          {yLabels.map(v => (
+            <Typography
+              key={v}
+              variant="caption"
+              color="textSecondary"
+              className={classes.yLabel}
+              style={{ top: y(v) }}
+            >
+              {formatPercent(v, 0)}
+            </Typography>
+          ))}
+        </div>
+        <svg
+          className={classes.chart}
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={description}
+        >
+          <line
+            className={classes.axis}
+            x1={0}
+            x2={WIDTH}
+            y1={y(top)}
+            y2={y(top)}
+          />
+          <line
+            className={classes.zero}
+            x1={0}
+            x2={WIDTH}
+            y1={y(0)}
+            y2={y(0)}
+          />
+          <polyline
+            className={classes.line}
+            points={values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
+          />
+        </svg>
+        <span />
+        <div className={classes.xAxis} aria-hidden>
+          <Typography variant="caption" color="textSecondary">
+            {formatLocal(points[0].t)}
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            now
+          </Typography>
+        </div>
+      </div>
       <Typography variant="caption" color="textSecondary">
         {description}
       </Typography>

@@ -59,8 +59,12 @@ describe('EntitySloContent', () => {
         'SLI 99.62% against a target of 99.5% over the 28-day window (good events).',
       ),
     ).toBeInTheDocument();
+    // Why, first: the firing page alert and how fast the budget burns.
+    expect(screen.getByTestId('slo-verdict')).toHaveTextContent(
+      'Warning: the page alert 6h/30m is firing, burning 8.0× the sustainable rate; the 28-day error budget has 24% left. Target 99.5%.',
+    );
     expect(
-      screen.getByText('24% of the 28-day error budget left'),
+      screen.getByText('The 28-day error budget has 24% left'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('progressbar', { name: 'Error budget left' }),
@@ -74,13 +78,8 @@ describe('EntitySloContent', () => {
       screen.getByText('page 1h/5m > 13.44×: not firing'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(
-        'Burning 8.0× faster than sustainable over the last 6h.',
-      ),
-    ).toBeInTheDocument();
-    expect(
       await screen.findByRole('img', {
-        name: /^Error budget left went from 60% on .* to 50% now$/,
+        name: /^The error budget went from 60% left on .* to 24% left now$/,
       }),
     ).toBeInTheDocument();
     expect(api.getSloHistory).toHaveBeenCalledWith(

@@ -41,7 +41,7 @@ export function EntitySloContent() {
         ) : (
           <Grid container spacing={3}>
             {items.map(item => (
-              <Grid item xs={12} lg={6} key={`${item.ref}#${item.objective}`}>
+              <Grid item xs={12} key={`${item.ref}#${item.objective}`}>
                 <SloCard item={item} />
               </Grid>
             ))}

@@ -1,10 +1,9 @@
 import { CodeSnippet, InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
-import { formatPercent } from '../shared/format';
 import { RequestContent } from '../shared/RequestContent';
 import { SloStateLabel } from '../shared/SloStateLabel';
-import { budgetSentence } from './SloCard';
+import { sloVerdict } from './sloVerdict';
 import { sloSnippet } from './sloSnippet';
 import { useEntitySlos } from './useEntitySlos';
 
@@ -48,14 +47,8 @@ export function SloSummaryCard() {
                           : item.title}
                       </>
                     }
-                    secondary={
-                      item.status.state === 'error'
-                        ? item.status.error
-                        : `${budgetSentence(item)} (target ${formatPercent(
-                            item.target,
-                            3,
-                          )})`
-                    }
+                    secondary={sloVerdict(item)}
+                    secondaryTypographyProps={{ component: 'div' }}
                   />
                 </ListItem>
               ))}

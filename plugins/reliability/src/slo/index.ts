@@ -1,2 +1,4 @@
 export { EntitySloContent } from './EntitySloContent';
 export { SloSummaryCard } from './SloSummaryCard';
+export { sloVerdict } from './sloVerdict';
+export { useEntitySlos } from './useEntitySlos';

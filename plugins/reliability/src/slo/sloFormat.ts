@@ -21,11 +21,3 @@ export function windowLabel(timeWindow: SloItem['timeWindow']): string {
   };
   return match ? `${match[1]}-${units[match[2]]}` : timeWindow.duration;
 }
-
-/** A burn rate in words: "4.2×". */
-export function formatBurnRate(value: number | null): string {
-  if (value === null) {
-    return 'no data';
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)}×`;
-}
