@@ -1,14 +1,7 @@
 import { spawn } from 'node:child_process';
-import {
-  createWriteStream,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import {
   freePort,
   startBackendProcess,
@@ -69,20 +62,11 @@ async function startDemoPrometheus(
   throw new Error('The demo Prometheus did not become ready within 2 minutes');
 }
 
-/** The demo's catalog locations, as app-config.yaml declares them. */
-function demoLocations(): object[] {
-  const config = parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf8'));
-  return config.catalog.locations;
-}
-
 /**
  * Starts the demo backend the standard way (`yarn workspace backend start` with a config layered
  * on app-config.yaml), serving the built app on a free port with a fresh SQLite directory.
- * Config arrays replace rather than merge, so extra locations are appended to the demo's own.
  */
-export async function startBackend(options: {
-  extraLocations?: string[];
-}): Promise<RunningBackend> {
+export async function startBackend(): Promise<RunningBackend> {
   const workDir = mkdtempSync(join(tmpdir(), 'reliability-browser-'));
   const prometheus = await startDemoPrometheus(join(workDir, 'prometheus'));
   try {
@@ -95,15 +79,6 @@ export async function startBackend(options: {
           prometheus: { baseUrl: prometheus.baseUrl },
           // Evaluate soon after the catalog has loaded the demo's SLOs.
           slo: { evaluation: { frequency: '5s' } },
-        },
-        catalog: {
-          locations: [
-            ...demoLocations(),
-            ...(options.extraLocations ?? []).map(target => ({
-              type: 'file',
-              target,
-            })),
-          ],
         },
       },
       logFile: join(artifactsDir, 'backend.log'),

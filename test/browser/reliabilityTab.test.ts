@@ -2,18 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  artifactsDir,
-  repoRoot,
-  startBackend,
-  type RunningBackend,
-} from './backend.ts';
+import { artifactsDir, startBackend, type RunningBackend } from './backend.ts';
 import { launchChromium } from './browser.ts';
-
-const malformedSlos = join(
-  repoRoot,
-  'plugins/catalog-backend-module-reliability/src/__fixtures__/malformed-slos.yaml',
-);
 
 let backend: RunningBackend;
 let browser: Browser;
@@ -66,7 +56,7 @@ async function signInAsGuest(target: string) {
 
 describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
   before(async () => {
-    backend = await startBackend({ extraLocations: [malformedSlos] });
+    backend = await startBackend();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   });
@@ -108,7 +98,7 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
     });
   });
 
-  it('lets an owner read on the unprocessed-entities page why a malformed SLO was rejected', async () => {
+  it("lets an owner read on the unprocessed-entities page why the demo's draft SLO was rejected", async () => {
     const reason =
       'spec.objectives[0].target must be a number from 0 up to but excluding 1 (0.999 means 99.9%), got 1.5';
 
@@ -147,7 +137,7 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
       path: join(artifactsDir, 'unprocessed-entities.png'),
       fullPage: true,
     });
-    assert.match(shown, /checkout-latency-impossible-target/);
+    assert.match(shown, /orders-latency-draft/);
   });
 
   it("shows the demo's frozen payments service on its SLOs tab", async () => {

@@ -26,7 +26,8 @@ export class PrometheusServiceGraphObserver implements DependencyObserver {
       serverLabel: string;
     },
   ) {
-    this.detail = options.query;
+    // The source's name first: pages show it, with the query on hover.
+    this.detail = `Prometheus service graph: ${options.query}`;
   }
 
   get frequency(): HumanDuration {

@@ -377,7 +377,7 @@ describe('SLOs measured by a real Prometheus', () => {
           expect.objectContaining({
             kind: 'traffic',
             detail:
-              'sum by (client, server) (increase(traces_service_graph_request_total[1h])) > 0',
+              'Prometheus service graph: sum by (client, server) (increase(traces_service_graph_request_total[1h])) > 0',
             count: 1,
           }),
         ],

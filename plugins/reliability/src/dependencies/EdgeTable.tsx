@@ -1,60 +1,109 @@
-import { CodeSnippet, Table, TableColumn } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  CopyTextButton,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Typography } from '@material-ui/core';
+import { Box, Typography, makeStyles } from '@material-ui/core';
 import { DependencyEdge } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatLocal } from '../shared/formatTime';
+import { ShortText } from '../shared/ShortText';
 
 type EdgeRow = DependencyEdge & { suggestion?: string };
 
 const PAGE_SIZE = 10;
+// Longer details (a whole query) and unknown names are cut to this, whole on hover.
+const SHORT = 48;
 
-function evidenceText(edge: DependencyEdge): string {
-  return edge.evidence
-    .map(
-      e =>
-        `${e.kind}${e.detail ? ` (${e.detail})` : ''}, last ${formatLocal(
-          e.lastSeen,
-        )}`,
-    )
-    .join('; ');
+const useStyles = makeStyles(theme => ({
+  declare: { display: 'flex', alignItems: 'flex-start', gap: theme.spacing(1) },
+  // The YAML keeps its own width and lines; the copy button sits beside it, never on top.
+  yaml: { flex: 1, minWidth: 0, overflowX: 'auto' },
+}));
+
+function Evidence(props: { edge: DependencyEdge }) {
+  if (props.edge.evidence.length === 0) return <>declared only</>;
+  return (
+    <>
+      {props.edge.evidence.map((e, i) => (
+        <div key={`${e.kind}/${e.detail}/${i}`}>
+          {e.kind}
+          {e.detail && (
+            <>
+              {' ('}
+              <ShortText text={e.detail} max={SHORT} />)
+            </>
+          )}
+          , last {formatLocal(e.lastSeen)}
+        </div>
+      ))}
+    </>
+  );
 }
 
-/** Edges of one kind (hidden, unobserved, unknown), paged, with the YAML that declares them. */
+function Declare(props: { yaml: string }) {
+  const classes = useStyles();
+  return (
+    <Box className={classes.declare}>
+      <Box className={classes.yaml}>
+        <CodeSnippet text={props.yaml} language="yaml" />
+      </Box>
+      <CopyTextButton
+        text={props.yaml}
+        tooltipText="Copied the YAML"
+        aria-label="Copy the YAML"
+      />
+    </Box>
+  );
+}
+
+/**
+ * Edges of one kind (hidden, unobserved, unknown), paged, with the YAML that declares them.
+ * With `unknownOthers`, the end that is not the entity in view is a name the catalog lacks:
+ * shown as text, shortened, not as a link.
+ */
 export function EdgeTable(props: {
   label: string;
+  entityRef: string;
   edges: EdgeRow[];
   empty: string;
+  unknownOthers?: boolean;
 }) {
-  const { edges } = props;
+  const { edges, entityRef, unknownOthers } = props;
+  const end = (ref: string) =>
+    unknownOthers && ref !== entityRef ? (
+      <ShortText text={ref.split('/').pop() ?? ref} max={SHORT} />
+    ) : (
+      <EntityRefLink entityRef={ref} />
+    );
+  const nowrap = { whiteSpace: 'nowrap' } as const;
   const columns: TableColumn<EdgeRow>[] = [
     {
       title: 'Dependent',
       field: 'source',
-      render: edge => <EntityRefLink entityRef={edge.source} />,
+      headerStyle: nowrap,
+      render: edge => end(edge.source),
     },
     {
       title: 'Depends on',
       field: 'target',
-      render: edge => <EntityRefLink entityRef={edge.target} />,
+      headerStyle: nowrap,
+      render: edge => end(edge.target),
     },
     {
       title: 'Evidence',
       sorting: false,
-      render: edge => evidenceText(edge) || 'declared only',
+      headerStyle: nowrap,
+      render: edge => <Evidence edge={edge} />,
     },
   ];
   if (edges.some(edge => edge.suggestion)) {
     columns.push({
       title: 'Declare it',
       sorting: false,
-      render: edge =>
-        edge.suggestion && (
-          <CodeSnippet
-            text={edge.suggestion}
-            language="yaml"
-            showCopyCodeButton
-          />
-        ),
+      headerStyle: nowrap,
+      render: edge => edge.suggestion && <Declare yaml={edge.suggestion} />,
     });
   }
   return (

@@ -20,27 +20,34 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useState } from 'react';
 import { RequestContent } from '../shared/RequestContent';
-import { DependencyEdgeLabel } from './DependencyEdgeLabel';
+import { DependencyEdgeLabel, GraphNode, GraphNodeBox } from './graphParts';
 import { EdgeTable } from './EdgeTable';
 import { ImpactView } from './ImpactView';
 import { useEntityDependencies } from './useEntityDependencies';
 
 const useStyles = makeStyles(theme => ({
   section: { marginBottom: theme.spacing(2) },
+  graphScroll: { overflowX: 'auto' },
 }));
+
+// Room for one column of the graph (a title and an edge label) at a readable size: on a narrow
+// screen the graph scrolls sideways rather than shrink its text.
+const COLUMN_WIDTH_PX = 220;
 
 /**
  * The neighbourhood of the entity as a graph: the last hop of each impact path, each way, with
- * how it is known.
+ * how it is known, each node by its title.
  */
 function NeighbourhoodGraph(props: {
   entityRef: string;
+  title: string;
   downstream: ImpactResponse;
   upstream: ImpactResponse;
 }) {
+  const classes = useStyles();
   const { entityRef } = props;
-  const nodes = new Map<string, DependencyGraphTypes.DependencyNode>([
-    [entityRef, { id: entityRef }],
+  const nodes = new Map<string, GraphNode>([
+    [entityRef, { id: entityRef, title: props.title, isRoot: true }],
   ]);
   const edges = new Map<
     string,
@@ -54,7 +61,7 @@ function NeighbourhoodGraph(props: {
   ) => {
     const [before, at] = item.path.slice(-2);
     const [from, to] = reversed ? [at, before] : [before, at];
-    nodes.set(at, { id: at });
+    nodes.set(at, { id: at, title: item.title, isRoot: false });
     edges.set(`${from}>${to}`, {
       from,
       to,
@@ -71,22 +78,25 @@ function NeighbourhoodGraph(props: {
       </Typography>
     );
   }
+  const depth = (impact: ImpactResponse) =>
+    Math.max(0, ...impact.impacted.map(item => item.depth));
+  const columns = depth(props.upstream) + depth(props.downstream) + 1;
   return (
-    <DependencyGraph
-      nodes={[...nodes.values()]}
-      edges={[...edges.values()]}
-      direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
-      showArrowHeads
-      // Called as a function per edge: render a component so its hooks are its own.
-      renderLabel={labelProps => <DependencyEdgeLabel {...labelProps} />}
-      renderNode={({ node }) => (
-        <g>
-          <text fontWeight={node.id === entityRef ? 'bold' : undefined}>
-            {node.id.split('/').pop()}
-          </text>
-        </g>
-      )}
-    />
+    <div className={classes.graphScroll}>
+      <div style={{ minWidth: columns * COLUMN_WIDTH_PX }}>
+        <DependencyGraph
+          nodes={[...nodes.values()]}
+          edges={[...edges.values()]}
+          direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
+          showArrowHeads
+          paddingX={24}
+          paddingY={24}
+          // Called as functions per edge and node: render components so their hooks are theirs.
+          renderLabel={labelProps => <DependencyEdgeLabel {...labelProps} />}
+          renderNode={nodeProps => <GraphNodeBox {...nodeProps} />}
+        />
+      </div>
+    </div>
   );
 }
 
@@ -113,6 +123,7 @@ function edgeLists(dependencies: DependenciesResponse) {
       edges: dependencies.unknown,
       empty: 'None.',
       wide: false,
+      unknownOthers: true,
     },
   ];
 }
@@ -165,6 +176,7 @@ export function EntityDependenciesContent() {
               </Box>
               <NeighbourhoodGraph
                 entityRef={entityRef}
+                title={title}
                 downstream={downstream}
                 upstream={upstream}
               />
@@ -175,8 +187,10 @@ export function EntityDependenciesContent() {
               <InfoCard title={list.title}>
                 <EdgeTable
                   label={list.label}
+                  entityRef={entityRef}
                   edges={list.edges}
                   empty={list.empty}
+                  unknownOthers={list.unknownOthers}
                 />
               </InfoCard>
             </Grid>

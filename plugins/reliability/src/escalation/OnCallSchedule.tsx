@@ -1,3 +1,4 @@
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Box, Typography, makeStyles, useTheme } from '@material-ui/core';
 import { OnCallScheduleResponse } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatLocal } from '../shared/formatTime';
@@ -27,7 +28,19 @@ const useStyles = makeStyles(theme => ({
     paddingLeft: 4,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
+    textOverflow: 'ellipsis',
   },
+  axis: { position: 'relative', height: 18, marginTop: 2 },
+  tick: {
+    position: 'absolute',
+    top: 0,
+    fontSize: 11,
+    color: theme.palette.text.secondary,
+    whiteSpace: 'nowrap',
+    borderLeft: `1px solid ${theme.palette.divider}`,
+    paddingLeft: 2,
+  },
+  handoffs: { color: theme.palette.text.secondary },
 }));
 
 /** The next 14 days of each rotation of a group's policies, one bar per rotation. */
@@ -79,12 +92,24 @@ function ScheduleBars(value: {
     theme.palette.error.dark,
   ];
   const span = value.to.getTime() - value.from.getTime();
+  const at = (iso: string | Date) =>
+    ((new Date(iso).getTime() - value.from.getTime()) / span) * 100;
+  // A tick every other local midnight, labelled with its day, all inside the track.
+  const firstMidnight = new Date(value.from);
+  firstMidnight.setHours(24, 0, 0, 0);
+  const ticks = Array.from(
+    { length: Math.floor(DAYS / 2) },
+    (_, i) => new Date(firstMidnight.getTime() + i * 2 * DAY_MS),
+  ).filter(day => at(day) < 92);
   return (
     <Box aria-label="On-call schedule, next 14 days">
       {value.schedule.rotations.map(rotation => {
         const people = [...new Set(rotation.shifts.map(s => s.userRef))];
         const colourOf = (userRef: string) =>
           colours[people.indexOf(userRef) % colours.length];
+        const handoffs = rotation.shifts.filter(
+          shift => new Date(shift.from) > value.from,
+        );
         return (
           <div
             key={`${rotation.policy}/${rotation.rotation}`}
@@ -99,37 +124,67 @@ function ScheduleBars(value: {
               aria-label={`${rotation.rotation} shifts`}
             >
               {rotation.shifts.map(shift => {
-                const start =
-                  new Date(shift.from).getTime() - value.from.getTime();
-                const length =
-                  new Date(shift.until).getTime() -
-                  new Date(shift.from).getTime();
-                const name = shift.userRef.split('/').pop();
+                const times = `${formatLocal(shift.from)} – ${formatLocal(
+                  shift.until,
+                )} (${formatLocal(
+                  shift.from,
+                  rotation.timeZone,
+                )} – ${formatLocal(shift.until, rotation.timeZone)})`;
                 return (
                   <div
                     key={`${shift.userRef}@${shift.from}`}
                     role="listitem"
                     className={classes.shift}
-                    title={`${name}: ${formatLocal(shift.from)} – ${formatLocal(
-                      shift.until,
-                    )} (${formatLocal(
-                      shift.from,
-                      rotation.timeZone,
-                    )} – ${formatLocal(shift.until, rotation.timeZone)})`}
+                    title={times}
                     style={{
-                      left: `${(start / span) * 100}%`,
-                      width: `${(length / span) * 100}%`,
+                      left: `${at(shift.from)}%`,
+                      width: `${at(shift.until) - at(shift.from)}%`,
                       background: colourOf(shift.userRef),
                       color: theme.palette.getContrastText(
                         colourOf(shift.userRef),
                       ),
                     }}
                   >
-                    {name}
+                    <EntityDisplayName
+                      entityRef={shift.userRef}
+                      hideIcon
+                      disableTooltip
+                    />
                   </div>
                 );
               })}
             </div>
+            <div className={classes.axis} aria-hidden>
+              {ticks.map(day => (
+                <span
+                  key={day.toISOString()}
+                  className={classes.tick}
+                  style={{ left: `${at(day)}%` }}
+                >
+                  {day.toLocaleDateString('en-GB', {
+                    weekday: 'short',
+                    day: 'numeric',
+                  })}
+                </span>
+              ))}
+            </div>
+            {handoffs.length > 0 && (
+              <Typography variant="caption" className={classes.handoffs}>
+                Handoffs:{' '}
+                {handoffs.slice(0, 4).map((shift, i) => (
+                  <span key={`${shift.userRef}@${shift.from}`}>
+                    {i > 0 && ' · '}
+                    {formatLocal(shift.from)} to{' '}
+                    <EntityDisplayName
+                      entityRef={shift.userRef}
+                      hideIcon
+                      disableTooltip
+                    />
+                  </span>
+                ))}
+                {handoffs.length > 4 && ' …'}
+              </Typography>
+            )}
           </div>
         );
       })}

@@ -1,0 +1,135 @@
+import { DependencyGraphTypes } from '@backstage/core-components';
+import { makeStyles, Theme } from '@material-ui/core';
+import { getContrastRatio } from '@material-ui/core/styles';
+import { EdgeProvenance } from '@reliability-suite/backstage-plugin-reliability-common';
+import { useLayoutEffect, useRef, useState } from 'react';
+
+const PADDING = 6;
+
+/**
+ * The first of `candidates` that reads at 4.5:1 or better on the card's background, so a
+ * colour that marks provenance in the light theme does not vanish in the dark one.
+ */
+function readable(theme: Theme, candidates: string[]): string {
+  const background = theme.palette.background.paper;
+  return (
+    candidates.find(c => getContrastRatio(c, background) >= 4.5) ??
+    theme.palette.text.primary
+  );
+}
+
+const useStyles = makeStyles(theme => ({
+  box: {
+    fill: theme.palette.background.paper,
+    stroke: theme.palette.divider,
+  },
+  labelBox: { fill: theme.palette.background.paper },
+  node: { fill: theme.palette.text.primary, fontSize: 14 },
+  root: { fill: theme.palette.text.primary, fontSize: 14, fontWeight: 700 },
+  declared: { fill: theme.palette.text.secondary },
+  both: {
+    fill: readable(theme, [
+      theme.palette.success.dark,
+      theme.palette.success.main,
+      theme.palette.success.light,
+    ]),
+    fontWeight: 'bold',
+  },
+  hidden: {
+    fill: readable(theme, [
+      theme.palette.error.main,
+      theme.palette.error.dark,
+      theme.palette.error.light,
+    ]),
+    fontWeight: 'bold',
+    textDecoration: 'underline',
+  },
+}));
+
+/** Measures its text, so the box around it (and the layout) has the text's size. */
+function useTextSize() {
+  const ref = useRef<SVGTextElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    if (!ref.current) return;
+    const box = ref.current.getBBox();
+    const measured = {
+      width: Math.round(box.width),
+      height: Math.round(box.height),
+    };
+    if (measured.width !== size.width || measured.height !== size.height) {
+      setSize(measured);
+    }
+  }, [size]);
+  return { ref, width: size.width, height: size.height };
+}
+
+export type GraphNode = DependencyGraphTypes.DependencyNode<{
+  title: string;
+  isRoot: boolean;
+}>;
+
+/**
+ * A node: the entity's title in a box drawn from (0, 0), so the graph lays it out by its whole
+ * size and never clips it; the ref on hover.
+ */
+export function GraphNodeBox(
+  props: DependencyGraphTypes.RenderNodeProps<GraphNode>,
+) {
+  const classes = useStyles();
+  const { title, isRoot, id } = props.node;
+  const text = useTextSize();
+  const width = text.width + PADDING * 2;
+  const height = text.height + PADDING * 2;
+  return (
+    <g data-testid="dependency-node">
+      <title>{id}</title>
+      <rect className={classes.box} width={width} height={height} rx={6} />
+      <text
+        ref={text.ref}
+        className={isRoot ? classes.root : classes.node}
+        x={width / 2}
+        y={height / 2}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {title}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * An edge's label: how the dependency is known, in words and colour (declared grey, both
+ * green, hidden red and underlined), on the card's background so it reads over the edges.
+ */
+export function DependencyEdgeLabel(
+  props: DependencyGraphTypes.RenderLabelProps<{ provenance: EdgeProvenance }>,
+) {
+  const classes = useStyles();
+  const { provenance } = props.edge;
+  const text = useTextSize();
+  const width = text.width + PADDING;
+  const height = text.height + 2;
+  return (
+    <g>
+      <rect
+        className={classes.labelBox}
+        x={-width / 2}
+        y={-height / 2}
+        width={width}
+        height={height}
+      />
+      <text
+        ref={text.ref}
+        data-testid={`dependency-edge-${provenance}`}
+        className={classes[provenance]}
+        fontSize={12}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {provenance}
+      </text>
+    </g>
+  );
+}
