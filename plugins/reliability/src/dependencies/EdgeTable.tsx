@@ -9,6 +9,7 @@ import { Box, Typography, makeStyles } from '@material-ui/core';
 import { DependencyEdge } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatLocal } from '../shared/formatTime';
 import { ShortText } from '../shared/ShortText';
+import { wholeWords } from '../shared/tableCells';
 
 type EdgeRow = DependencyEdge & { suggestion?: string };
 
@@ -81,18 +82,21 @@ export function EdgeTable(props: {
   const columns: TableColumn<EdgeRow>[] = [
     {
       title: 'Dependent',
+      cellStyle: wholeWords,
       field: 'source',
       headerStyle: nowrap,
       render: edge => end(edge.source),
     },
     {
       title: 'Depends on',
+      cellStyle: wholeWords,
       field: 'target',
       headerStyle: nowrap,
       render: edge => end(edge.target),
     },
     {
       title: 'Evidence',
+      cellStyle: wholeWords,
       sorting: false,
       headerStyle: nowrap,
       render: edge => <Evidence edge={edge} />,
@@ -101,6 +105,7 @@ export function EdgeTable(props: {
   if (edges.some(edge => edge.suggestion)) {
     columns.push({
       title: 'Declare it',
+      cellStyle: wholeWords,
       sorting: false,
       headerStyle: nowrap,
       render: edge => edge.suggestion && <Declare yaml={edge.suggestion} />,

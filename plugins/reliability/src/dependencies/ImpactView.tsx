@@ -5,6 +5,7 @@ import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatPercent } from '../shared/format';
 import { SloStateLabel } from '../shared/SloStateLabel';
+import { wholeWords } from '../shared/tableCells';
 import { impactMarkdown } from './impactMarkdown';
 import { impactVerdict } from './impactVerdict';
 
@@ -21,6 +22,8 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   section: { marginBottom: theme.spacing(2) },
+  // An entity name is one word: "orders-service" never breaks at its hyphen.
+  name: { whiteSpace: 'nowrap' },
 }));
 
 /** "Before you change X": the verdict, then who is affected, grouped by owner, paged. */
@@ -56,6 +59,7 @@ export function ImpactView(props: { impact: ImpactResponse; title: string }) {
   const columns: TableColumn<ImpactedRow>[] = [
     {
       title: 'Owner',
+      cellStyle: wholeWords,
       field: 'ownerRef',
       sorting: false,
       render: row =>
@@ -65,20 +69,38 @@ export function ImpactView(props: { impact: ImpactResponse; title: string }) {
     },
     {
       title: 'Entity',
+      cellStyle: wholeWords,
       field: 'title',
       render: row => (
         <EntityRefLink entityRef={row.entityRef} title={row.title} />
       ),
     },
-    { title: 'Depth', field: 'depth', type: 'numeric', align: 'left' },
+    {
+      title: 'Depth',
+      field: 'depth',
+      type: 'numeric',
+      align: 'left',
+      cellStyle: wholeWords,
+    },
     {
       title: 'Path',
+      cellStyle: wholeWords,
       sorting: false,
-      render: row =>
-        `${row.path.map(ref => ref.split('/').pop()).join(' → ')} (${row.via})`,
+      render: row => (
+        <>
+          {row.path.map((ref, i) => (
+            <span key={ref}>
+              {i > 0 && ' → '}
+              <span className={classes.name}>{ref.split('/').pop()}</span>
+            </span>
+          ))}{' '}
+          ({row.via})
+        </>
+      ),
     },
     {
       title: 'On call',
+      cellStyle: wholeWords,
       sorting: false,
       render: row =>
         row.onCall?.length
@@ -87,6 +109,7 @@ export function ImpactView(props: { impact: ImpactResponse; title: string }) {
     },
     {
       title: 'Budget',
+      cellStyle: wholeWords,
       sorting: false,
       render: row =>
         row.slo ? (

@@ -1,5 +1,6 @@
 import { DependencyGraphTypes } from '@backstage/core-components';
 import { makeStyles, Theme } from '@material-ui/core';
+import { green, red } from '@material-ui/core/colors';
 import { getContrastRatio } from '@material-ui/core/styles';
 import { EdgeProvenance } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -30,8 +31,9 @@ const useStyles = makeStyles(theme => ({
   both: {
     fill: readable(theme, [
       theme.palette.success.dark,
-      theme.palette.success.main,
+      green[800],
       theme.palette.success.light,
+      green[200],
     ]),
     fontWeight: 'bold',
   },
@@ -39,7 +41,9 @@ const useStyles = makeStyles(theme => ({
     fill: readable(theme, [
       theme.palette.error.main,
       theme.palette.error.dark,
+      red[800],
       theme.palette.error.light,
+      red[200],
     ]),
     fontWeight: 'bold',
     textDecoration: 'underline',

@@ -20,12 +20,12 @@ export function CapabilityCard(props: {
   return (
     <InfoCard title={props.title} variant="gridItem">
       <Typography className={classes.paragraph}>{props.shows}</Typography>
-      {props.children}
       {props.configure && (
         <Typography className={classes.paragraph} component="div">
           {props.configure}
         </Typography>
       )}
+      {props.children}
     </InfoCard>
   );
 }

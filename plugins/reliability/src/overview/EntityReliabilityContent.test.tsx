@@ -185,10 +185,10 @@ describe('EntityReliabilityContent', () => {
     const list = await screen.findByRole('list', { name: 'SLOs' });
     const items = within(list).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent(
-      'Freeze Orders latencyFreeze: the 28-day error budget is spent (-100% left); releases stop except for fixes. Target 99.5%.',
+      'Freeze Orders latencyThe 28-day error budget is spent (-100% left); releases stop except for fixes. Target 99.5%.',
     );
     expect(items[1]).toHaveTextContent(
-      'OK Orders availabilityOK: the 28-day error budget has 50% left. Target 99.5%.',
+      'OK Orders availabilityThe 28-day error budget has 50% left. Target 99.5%.',
     );
   });
 });

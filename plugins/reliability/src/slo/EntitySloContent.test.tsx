@@ -61,7 +61,7 @@ describe('EntitySloContent', () => {
     ).toBeInTheDocument();
     // Why, first: the firing page alert and how fast the budget burns.
     expect(screen.getByTestId('slo-verdict')).toHaveTextContent(
-      'Warning: the page alert 6h/30m is firing, burning 8.0× the sustainable rate; the 28-day error budget has 24% left. Target 99.5%.',
+      'The page alert 6h/30m is firing, burning 8.0× the sustainable rate; the 28-day error budget has 24% left. Target 99.5%.',
     );
     expect(
       screen.getByText('The 28-day error budget has 24% left'),

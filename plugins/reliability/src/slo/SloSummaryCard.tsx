@@ -48,7 +48,14 @@ export function SloSummaryCard() {
                       </>
                     }
                     secondary={sloVerdict(item)}
-                    secondaryTypographyProps={{ component: 'div' }}
+                    // Shown whole: the sentence says why the verdict is what it is.
+                    secondaryTypographyProps={
+                      {
+                        component: 'div',
+                        'data-testid': 'slo-verdict',
+                        style: { whiteSpace: 'normal' },
+                      } as object
+                    }
                   />
                 </ListItem>
               ))}

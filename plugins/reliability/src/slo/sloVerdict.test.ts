@@ -37,7 +37,7 @@ describe('sloVerdict', () => {
         burnRates: rates(8),
         alerts: alerts(['6h', '1d', '3d']),
       },
-      'Warning: the page alert 6h/30m is firing, burning 8.0× the sustainable rate; the 28-day error budget has 77% left. Target 99.5%.',
+      'The page alert 6h/30m is firing, burning 8.0× the sustainable rate; the 28-day error budget has 77% left. Target 99.5%.',
     ],
     [
       'a burn rate just under its alert is written so it reads as under',
@@ -47,7 +47,7 @@ describe('sloVerdict', () => {
         burnRates: rates(5.97),
         alerts: alerts([]),
       },
-      'Warning: little budget is left; the 28-day error budget has 20% left. Target 99.5%.',
+      'Little budget is left; the 28-day error budget has 20% left. Target 99.5%.',
     ],
     [
       'a freeze says the budget is spent, whole',
@@ -57,12 +57,12 @@ describe('sloVerdict', () => {
         burnRates: rates(0.5),
         alerts: alerts([]),
       },
-      'Freeze: the 28-day error budget is spent (-120% left); releases stop except for fixes. Target 99.5%.',
+      'The 28-day error budget is spent (-120% left); releases stop except for fixes. Target 99.5%.',
     ],
     [
       'ok',
       { state: 'ok' as const },
-      'OK: the 28-day error budget has 50% left. Target 99.5%.',
+      'The 28-day error budget has 50% left. Target 99.5%.',
     ],
     [
       'pending, before the first evaluation',
@@ -70,7 +70,7 @@ describe('sloVerdict', () => {
         state: 'pending' as const,
         errorBudget: { total: 0.005, consumed: null, remaining: null },
       },
-      'Pending: not evaluated yet; the first evaluation runs shortly after the backend starts.',
+      'Not evaluated yet: the first evaluation runs shortly after the backend starts.',
     ],
   ])('%s', (_case, status, sentence) => {
     expect(sloVerdict(sloItem({ status }))).toBe(sentence);

@@ -20,6 +20,9 @@ export function firstFiringAlert(item: SloItem): BurnRateAlert | undefined {
     )[0];
 }
 
+const capitalized = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);
+
 /** An alert in words: "the page alert 6h/30m". */
 export function alertName(alert: BurnRateAlert): string {
   return `the ${alert.severity} alert ${alert.longWindow}/${alert.shortWindow}`;
@@ -31,8 +34,8 @@ export function alertFactors(item: SloItem): number[] {
 }
 
 /**
- * An objective's verdict as one sentence that says why: which alert fires and how fast the
- * budget burns, how much of it is left, against which target. Meant to be shown whole.
+ * Why an objective has its verdict, as one sentence to show whole beside the verdict's label:
+ * which alert fires and how fast the budget burns, how much of it is left, against which target.
  */
 export function sloVerdict(item: SloItem): string {
   const { status } = item;
@@ -46,20 +49,20 @@ export function sloVerdict(item: SloItem): string {
   const stale = status.stale ? ` Stale: ${status.error}.` : '';
   switch (status.state) {
     case 'pending':
-      return 'Pending: not evaluated yet; the first evaluation runs shortly after the backend starts.';
+      return 'Not evaluated yet: the first evaluation runs shortly after the backend starts.';
     case 'error':
-      return `Error: ${status.error}`;
+      return `${status.error}`;
     case 'no-data':
-      return `No data: no events in the ${window} window, so no SLI. ${target}${stale}`;
+      return `No events in the ${window} window, so no SLI. ${target}${stale}`;
     case 'freeze':
-      return `Freeze: the ${window} error budget is spent (${formatBudgetLeft(
+      return `The ${window} error budget is spent (${formatBudgetLeft(
         remaining ?? 0,
       )}); releases stop except for fixes. ${target}${stale}`;
     case 'warning': {
       const alert = firstFiringAlert(item);
       const burn = alert ? status.burnRates[alert.longWindow] : null;
       const why = alert
-        ? `${alertName(alert)} is firing${
+        ? `${capitalized(alertName(alert))} is firing${
             burn === null
               ? ''
               : `, burning ${formatMultiple(
@@ -67,11 +70,11 @@ export function sloVerdict(item: SloItem): string {
                   alertFactors(item),
                 )} the sustainable rate`
           }`
-        : 'little budget is left';
-      return `Warning: ${why}; ${left}. ${target}${stale}`;
+        : 'Little budget is left';
+      return `${why}; ${left}. ${target}${stale}`;
     }
     default:
-      return `OK: ${left}. ${target}${stale}`;
+      return `${capitalized(left)}. ${target}${stale}`;
   }
 }
 

@@ -1,0 +1,105 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** WCAG contrast ratio of two CSS colours (rgb/rgba, alpha ignored). */
+export function contrastRatio(foreground: string, background: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const linear = (c: number) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const [a, b] = [luminance(foreground), luminance(background)].sort(
+    (x, y) => y - x,
+  );
+  return (a + 0.05) / (b + 0.05);
+}
+
+/** Each graph text's fill and the fill of the box drawn behind it. */
+export async function graphTextColours(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('svg g text')].map(text => {
+      const box = text.parentElement?.querySelector('rect');
+      return {
+        text: text.textContent ?? '',
+        fill: getComputedStyle(text).fill,
+        background: box ? getComputedStyle(box).fill : '',
+      };
+    }),
+  );
+}
+
+/** Graph nodes whose box is not wholly inside the graph's drawing. */
+export async function nodesOutsideGraph(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nodes = [
+      ...document.querySelectorAll('[data-testid=dependency-node]'),
+    ];
+    const svg = nodes[0]?.closest('svg')?.getBoundingClientRect();
+    if (!svg) return ['no graph'];
+    return nodes
+      .filter(node => {
+        const box = node.getBoundingClientRect();
+        return (
+          box.width === 0 ||
+          box.top < svg.top - 0.5 ||
+          box.left < svg.left - 0.5 ||
+          box.bottom > svg.bottom + 0.5 ||
+          box.right > svg.right + 0.5
+        );
+      })
+      .map(node => node.textContent ?? '');
+  });
+}
+
+/**
+ * Table cells narrower than the longest word they hold, measured with the cell's own font: a
+ * column squeezed until its words break or spill.
+ */
+export async function cellsNarrowerThanTheirWords(
+  page: Page,
+): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    const problems: string[] = [];
+    for (const cell of document.querySelectorAll('td, th')) {
+      const style = getComputedStyle(cell);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const inner =
+        cell.clientWidth -
+        parseFloat(style.paddingLeft) -
+        parseFloat(style.paddingRight);
+      const words = (cell as HTMLElement).innerText
+        .split(/\s+/)
+        .filter(Boolean);
+      for (const word of words) {
+        if (canvas.measureText(word).width > inner + 1) {
+          const table = cell.closest('table')!;
+          problems.push(
+            `"${word}" in a ${Math.round(inner)} px cell [${JSON.stringify({
+              style: cell.getAttribute('style'),
+              layout: getComputedStyle(table).tableLayout,
+              tableW: table.clientWidth,
+              parentW: table.parentElement?.clientWidth,
+              ws: style.whiteSpace,
+              wb: style.wordBreak,
+              ow: style.overflowWrap,
+            })}]`,
+          );
+          break;
+        }
+      }
+    }
+    return problems;
+  });
+}
+
+/** Elements whose text runs past their box instead of wrapping. */
+export async function overflowing(locator: Locator): Promise<string[]> {
+  return locator.evaluateAll(elements =>
+    elements
+      .filter(element => element.scrollWidth > element.clientWidth + 1)
+      .map(element => (element.textContent ?? '').slice(0, 80)),
+  );
+}
