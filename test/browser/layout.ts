@@ -54,6 +54,25 @@ export async function nodesOutsideGraph(page: Page): Promise<string[]> {
 }
 
 /**
+ * Whether the graph's own entity is wholly in view in the box the graph scrolls in: on a narrow
+ * screen the graph is wider than its card, and the entity and its neighbours must not start
+ * out of sight.
+ */
+export async function rootNodeInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.querySelector(
+      '[data-testid=dependency-node][data-root]',
+    );
+    let box = root?.parentElement;
+    while (box && box.scrollWidth <= box.clientWidth) box = box.parentElement;
+    if (!root || !box) return false;
+    const node = root.getBoundingClientRect();
+    const visible = box.getBoundingClientRect();
+    return node.left >= visible.left && node.right <= visible.right;
+  });
+}
+
+/**
  * Table cells narrower than the longest word they hold, measured with the cell's own font: a
  * column squeezed until its words break or spill.
  */

@@ -9,6 +9,7 @@ import {
   contrastRatio,
   graphTextColours,
   nodesOutsideGraph,
+  rootNodeInView,
   overflowing,
 } from './layout.ts';
 
@@ -158,6 +159,12 @@ describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
     for (const [name, path, ready] of pages) {
       await visit(page, path, ready);
       await page.waitForTimeout(500);
+      if (name === 'dependencies-narrow') {
+        assert.ok(
+          await rootNodeInView(page),
+          'Orders service is in view in its graph at 800 px',
+        );
+      }
       assert.deepEqual(
         await cellsNarrowerThanTheirWords(page),
         [],

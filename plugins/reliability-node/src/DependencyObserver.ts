@@ -12,7 +12,10 @@ export type ObservedPair = { client: string; server: string };
 export interface DependencyObserver {
   readonly id: string;
   readonly frequency: HumanDuration;
-  /** What the evidence says it came from, e.g. the metric. */
+  /**
+   * What the evidence says it came from: the source's name, then `: ` and what was asked of it
+   * (e.g. `Prometheus service graph: <query>`). Pages show the name and the whole on hover.
+   */
   readonly detail: string;
   observe(signal?: AbortSignal): Promise<ObservedPair[]>;
 }

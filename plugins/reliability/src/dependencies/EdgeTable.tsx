@@ -5,10 +5,10 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Box, Typography, makeStyles } from '@material-ui/core';
+import { Box, Tooltip, Typography, makeStyles } from '@material-ui/core';
 import { DependencyEdge } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatLocal } from '../shared/formatTime';
-import { ShortText } from '../shared/ShortText';
+import { ShortText, shorten } from '../shared/ShortText';
 import { wholeWords } from '../shared/tableCells';
 
 type EdgeRow = DependencyEdge & { suggestion?: string };
@@ -23,6 +23,21 @@ const useStyles = makeStyles(theme => ({
   yaml: { flex: 1, minWidth: 0, overflowX: 'auto' },
 }));
 
+/**
+ * An evidence detail by its source's name ("Prometheus service graph"), the query after the
+ * `: ` on hover; a detail without a source's name is shortened.
+ */
+function EvidenceDetail(props: { detail: string }) {
+  const { detail } = props;
+  const separator = detail.indexOf(': ');
+  if (separator <= 0) return <ShortText text={detail} max={SHORT} />;
+  return (
+    <Tooltip title={detail}>
+      <span title={detail}>{shorten(detail.slice(0, separator), SHORT)}</span>
+    </Tooltip>
+  );
+}
+
 function Evidence(props: { edge: DependencyEdge }) {
   if (props.edge.evidence.length === 0) return <>declared only</>;
   return (
@@ -33,7 +48,7 @@ function Evidence(props: { edge: DependencyEdge }) {
           {e.detail && (
             <>
               {' ('}
-              <ShortText text={e.detail} max={SHORT} />)
+              <EvidenceDetail detail={e.detail} />)
             </>
           )}
           , last {formatLocal(e.lastSeen)}

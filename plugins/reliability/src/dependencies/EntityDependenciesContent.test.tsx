@@ -170,6 +170,72 @@ describe('EntityDependenciesContent', () => {
   });
 });
 
+describe('EntityDependenciesContent edge tables', () => {
+  it('names the evidence by its source with the query on hover, and shows unknown names as shortened text', async () => {
+    const query =
+      'sum by (client, server) (increase(traces_service_graph_request_total[1h])) > 0';
+    const longName = 'x'.repeat(10_000);
+    const api = mockReliabilityApi([]);
+    api.getEntityDependencies.mockResolvedValue({
+      declared: [],
+      observed: [],
+      hidden: [
+        {
+          source: 'component:default/settlement-batch',
+          target: 'resource:default/shared-test-db',
+          direction: 'downstream',
+          evidence: [
+            { ...evidence, detail: `Prometheus service graph: ${query}` },
+          ],
+          suggestion:
+            'spec:\n  dependsOn:\n    - resource:default/shared-test-db\n',
+        },
+      ],
+      unobserved: [],
+      unknown: [
+        {
+          source: `component:default/${longName}`,
+          target: 'resource:default/shared-test-db',
+          direction: 'downstream',
+          evidence: [evidence],
+        },
+      ],
+    });
+    const none: ImpactResponse = {
+      ...downstream,
+      impacted: [],
+      summary: { entities: 0, owners: [], byDepth: {}, frozen: 0 },
+    };
+    api.getImpact.mockResolvedValue(none);
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider entity={db}>
+          <EntityDependenciesContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    const hidden = await screen.findByRole('region', {
+      name: 'Hidden dependencies',
+    });
+    expect(hidden).toHaveTextContent('traffic (Prometheus service graph)');
+    expect(hidden).not.toHaveTextContent('traces_service_graph_request_total');
+    expect(
+      within(hidden).getByTitle(`Prometheus service graph: ${query}`),
+    ).toHaveTextContent(/^Prometheus service graph$/);
+
+    const unknown = screen.getByRole('region', {
+      name: 'Unknown dependencies',
+    });
+    const name = within(unknown).getByTitle(longName);
+    expect(name.textContent!.length).toBeLessThan(60);
+    expect(name.textContent).toMatch(/…$/);
+    expect(name.closest('a')).toBeNull();
+    expect(within(unknown).getAllByRole('link')).toHaveLength(1);
+  });
+});
+
 describe('ImpactView', () => {
   it('pages a long answer, keeping each owner’s entities under their group', async () => {
     const many = Array.from({ length: 45 }, (_, i) => ({

@@ -3,7 +3,7 @@ import { makeStyles, Theme } from '@material-ui/core';
 import { green, red } from '@material-ui/core/colors';
 import { getContrastRatio } from '@material-ui/core/styles';
 import { EdgeProvenance } from '@reliability-suite/backstage-plugin-reliability-common';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 const PADDING = 6;
 
@@ -74,19 +74,47 @@ export type GraphNode = DependencyGraphTypes.DependencyNode<{
 }>;
 
 /**
+ * Scrolls the nearest sideways-scrolling ancestor of `element` (and only it, never the page)
+ * so that `element` is in its middle.
+ */
+function centreSideways(element: Element) {
+  let box = element.parentElement;
+  while (box && box.scrollWidth <= box.clientWidth) box = box.parentElement;
+  if (!box || box === document.scrollingElement) return;
+  const boxRect = box.getBoundingClientRect();
+  const rect = element.getBoundingClientRect();
+  box.scrollLeft +=
+    rect.left - boxRect.left - (box.clientWidth - rect.width) / 2;
+}
+
+/**
  * A node: the entity's title in a box drawn from (0, 0), so the graph lays it out by its whole
- * size and never clips it; the ref on hover.
+ * size and never clips it; the ref on hover. The entity in view is bold and, where the graph is
+ * wider than the screen, scrolled into the middle: its neighbours are what a responder came for.
  */
 export function GraphNodeBox(
   props: DependencyGraphTypes.RenderNodeProps<GraphNode>,
 ) {
   const classes = useStyles();
-  const { title, isRoot, id } = props.node;
+  const { title, isRoot, id, x, y } = props.node as GraphNode & {
+    x?: number;
+    y?: number;
+  };
   const text = useTextSize();
   const width = text.width + PADDING * 2;
   const height = text.height + PADDING * 2;
+  const group = useRef<SVGGElement>(null);
+  useEffect(() => {
+    if (isRoot && group.current && x !== undefined) {
+      centreSideways(group.current);
+    }
+  }, [isRoot, x, y, width]);
   return (
-    <g data-testid="dependency-node">
+    <g
+      ref={group}
+      data-testid="dependency-node"
+      data-root={isRoot || undefined}
+    >
       <title>{id}</title>
       <rect className={classes.box} width={width} height={height} rx={6} />
       <text
