@@ -141,7 +141,7 @@ describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
     });
   }
 
-  it('keeps every table cell as wide as its words and every verdict whole at 800 px', async () => {
+  it('keeps every table cell as wide as its words, every verdict and lookup answer whole at 800 px', async () => {
     const page = await openPage(NARROW);
     const pages: Array<[string, string, string]> = [
       [
@@ -177,6 +177,14 @@ describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
       );
       await screenshot(page, name);
     }
+    await page.goto(`${backend.baseUrl}/who-do-i-page`);
+    await page.getByLabel('Search who to page').fill('pay');
+    const results = page
+      .getByRole('list', { name: 'Who to page' })
+      .getByRole('listitem');
+    await results.first().getByText('Payments service').waitFor();
+    assert.deepEqual(await overflowing(results), [], 'on /who-do-i-page');
+    await screenshot(page, 'who-do-i-page-narrow');
     await page.close();
   });
 

@@ -11,6 +11,8 @@ import { useReliabilityApi } from '../shared/useReliabilityApi';
 
 const WIDTH = 600;
 const HEIGHT = 120;
+// Budget left is labelled in steps of half the budget.
+const AXIS_STEP = 0.5;
 
 const useStyles = makeStyles(theme => ({
   // Labels outside the drawing, so that stretching it to the card's width never distorts them.
@@ -61,12 +63,14 @@ function BurnDownChart(props: { points: SloHistoryPoint[]; now: SloItem }) {
       </Typography>
     );
   }
-  const values = points.map(p => p.errorBudgetRemaining!);
-  const top = Math.max(1, ...values);
-  const bottom = Math.min(0, ...values);
-  const x = (i: number) => (i / (points.length - 1)) * WIDTH;
+  // The line ends on the SLO's own latest value, so the chart, its caption and the card read
+  // the same number.
+  const values = [...points.map(p => p.errorBudgetRemaining!), nowRemaining];
+  // The axis is labelled at round steps, never at a data point that could disagree with the card.
+  const top = Math.ceil(Math.max(1, ...values) / AXIS_STEP) * AXIS_STEP;
+  const bottom = Math.floor(Math.min(0, ...values) / AXIS_STEP) * AXIS_STEP;
+  const x = (i: number) => (i / (values.length - 1)) * WIDTH;
   const y = (v: number) => ((top - v) / (top - bottom)) * HEIGHT;
-  // "Now" is the SLO's own latest value, so the caption and the card read the same number.
   const description = `The error budget went from ${formatBudgetLeft(
     values[0],
   )} on ${formatLocal(points[0].t)} to ${formatBudgetLeft(nowRemaining)} now`;

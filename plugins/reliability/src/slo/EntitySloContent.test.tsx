@@ -114,6 +114,47 @@ describe('EntitySloContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('ends the budget chart on the number the card says, with round axis labels', async () => {
+    const api = mockReliabilityApi([
+      sloItem({
+        status: {
+          state: 'freeze',
+          sli: 0.9978,
+          errorBudget: { total: 0.001, consumed: 2.2, remaining: -1.2 },
+        },
+      }),
+    ]);
+    api.getSloHistory.mockResolvedValue({
+      step: 3600,
+      points: [
+        {
+          t: '2026-11-01T10:00:00.000Z',
+          sli: 0.9993,
+          errorBudgetRemaining: 0.7,
+        },
+        { t: '2026-11-15T10:00:00.000Z', sli: 0.999, errorBudgetRemaining: 0 },
+        {
+          t: '2026-12-01T10:00:00.000Z',
+          sli: 0.9978,
+          errorBudgetRemaining: -1.19,
+        },
+      ],
+    });
+    await renderWith(api);
+
+    const chart = await screen.findByRole('img', {
+      name: /^The error budget went from 70% left on .* to -120% left now$/,
+    });
+    // Labels at round steps (100%, 0%, -150%), never at the history's own lowest point.
+    expect(screen.getByText('100%')).toBeInTheDocument();
+    expect(screen.getByText('-150%')).toBeInTheDocument();
+    expect(screen.queryByText('-119%')).toBeNull();
+    // The line's last point is the card's -120%: 2.2 of the axis's 2.5 below its top.
+    const line = chart.querySelector('polyline')!.getAttribute('points')!;
+    const [, lastY] = line.split(' ').pop()!.split(',').map(Number);
+    expect(lastY).toBeCloseTo((2.2 / 2.5) * 120);
+  });
+
   it('shows stale values with the reason the source is unavailable', async () => {
     await renderWith(
       mockReliabilityApi([
