@@ -208,6 +208,29 @@ describe('EntitySloContent', () => {
     ).toHaveLength(2);
   });
 
+  it('shows a neutral pending state before the first evaluation, with no values and no error', async () => {
+    await renderWith(
+      mockReliabilityApi([
+        sloItem({
+          status: {
+            state: 'pending',
+            sli: null,
+            errorBudget: { total: 0.005, consumed: null, remaining: null },
+            error: null,
+            evaluatedAt: null,
+          },
+        }),
+      ]),
+    );
+    expect(await screen.findByText('Pending')).toBeInTheDocument();
+    expect(screen.getByTestId('slo-verdict')).toHaveTextContent(
+      'Not evaluated yet: the first evaluation runs shortly after the backend starts.',
+    );
+    expect(screen.queryByText(/^Error/)).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Burn rates' })).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
   it('explains how to add an SLO when the entity has none', async () => {
     await renderWith(mockReliabilityApi([]));
     expect(await screen.findByText('No SLOs yet')).toBeInTheDocument();
