@@ -1,13 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
-import { reliabilityApiRef } from '../api';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
+import { renderForEntity } from '../__testUtils__/renderForEntity';
 import { EntityDependenciesContent } from './EntityDependenciesContent';
 import { impactMarkdown } from './impactMarkdown';
 import { ImpactView } from './ImpactView';
@@ -123,14 +120,7 @@ describe('EntityDependenciesContent', () => {
               summary: { entities: 0, owners: [], byDepth: {}, frozen: 0 },
             },
     );
-    await renderInTestApp(
-      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
-        <EntityProvider entity={db}>
-          <EntityDependenciesContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
+    await renderForEntity(<EntityDependenciesContent />, api, db);
 
     const hidden = await screen.findByRole('region', {
       name: 'Hidden dependencies',
@@ -207,14 +197,7 @@ describe('EntityDependenciesContent edge tables', () => {
       summary: { entities: 0, owners: [], byDepth: {}, frozen: 0 },
     };
     api.getImpact.mockResolvedValue(none);
-    await renderInTestApp(
-      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
-        <EntityProvider entity={db}>
-          <EntityDependenciesContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
+    await renderForEntity(<EntityDependenciesContent />, api, db);
 
     const hidden = await screen.findByRole('region', {
       name: 'Hidden dependencies',
