@@ -87,7 +87,7 @@ export const lookupPage = PageBlueprint.make({
     title: 'Who do I page?',
     icon: <ContactPhoneIcon />,
     routeRef: convertLegacyRouteRef(lookupRouteRef),
-    loader: () => import('./escalation').then(m => <m.LookupPage />),
+    loader: () => import('./escalation').then(m => <m.LookupSearch />),
   },
 });
 

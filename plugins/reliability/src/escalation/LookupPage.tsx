@@ -101,35 +101,43 @@ function LookupList(props: { items: LookupResponse['items'] }) {
   );
 }
 
-/**
- * "Who do I page?": one search box across the catalog; each result shows its owner, who is on
- * call now, and the next escalation level.
- *
- * @public
- */
-export function LookupPage() {
+/** The search box and its results, under whichever header the app gives the page. */
+export function LookupSearch() {
   const classes = useStyles();
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
   useDebounce(() => setQuery(input.trim()), 250, [input]);
+  return (
+    <Content>
+      <TextField
+        className={classes.search}
+        fullWidth
+        variant="outlined"
+        label="Service, database, team, tag or service name"
+        value={input}
+        onChange={event => setInput(event.target.value)}
+        inputProps={{ 'aria-label': 'Search who to page' }}
+      />
+      <LookupResults query={query} />
+    </Content>
+  );
+}
+
+/**
+ * "Who do I page?": one search box across the catalog; each result shows its owner, who is on
+ * call now, and the next escalation level. On the new frontend system the app draws the page's
+ * header, and the page is `LookupSearch` alone.
+ *
+ * @public
+ */
+export function LookupPage() {
   return (
     <Page themeId="tool">
       <Header
         title="Who do I page?"
         subtitle="Owners, on-call and escalation for anything in the catalog"
       />
-      <Content>
-        <TextField
-          className={classes.search}
-          fullWidth
-          variant="outlined"
-          label="Service, database, team, tag or service name"
-          value={input}
-          onChange={event => setInput(event.target.value)}
-          inputProps={{ 'aria-label': 'Search who to page' }}
-        />
-        <LookupResults query={query} />
-      </Content>
+      <LookupSearch />
     </Page>
   );
 }

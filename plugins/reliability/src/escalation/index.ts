@@ -1,5 +1,5 @@
 export { EntityEscalationCard } from './EntityEscalationCard';
-export { LookupPage } from './LookupPage';
+export { LookupPage, LookupSearch } from './LookupPage';
 export { ContactLinks } from './ContactLinks';
 export { nextLevelText } from './escalationWords';
 export { useEntityEscalation } from './useEntityEscalation';
