@@ -278,7 +278,7 @@ describe('impactMarkdown', () => {
         '',
         '### Payments',
         '',
-        '- Settlement batch (component:default/settlement-batch), depth 1 via hidden: on call Bob Okafor, -20% budget left (freeze)',
+        '- Settlement batch (component:default/settlement-batch), depth 1 via hidden: on call Bob Okafor, budget -20% left (freeze)',
         '- Ledger service (component:default/ledger-service), depth 2 via declared: nobody on call',
         '',
       ].join('\n'),

@@ -3,7 +3,7 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
-import { formatPercent } from '../shared/format';
+import { formatBudgetLeft } from '../shared/format';
 import { SloStateLabel } from '../shared/SloStateLabel';
 import { wholeWords } from '../shared/tableCells';
 import { impactMarkdown } from './impactMarkdown';
@@ -116,7 +116,7 @@ export function ImpactView(props: { impact: ImpactResponse; title: string }) {
           <>
             <SloStateLabel state={row.slo.state} />
             {row.slo.errorBudgetRemaining !== null &&
-              ` ${formatPercent(row.slo.errorBudgetRemaining, 0)} left`}
+              ` ${formatBudgetLeft(row.slo.errorBudgetRemaining)}`}
           </>
         ) : (
           'no SLO'

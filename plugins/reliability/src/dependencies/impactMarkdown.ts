@@ -1,5 +1,5 @@
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
-import { formatPercent } from '../shared/format';
+import { formatBudgetLeft } from '../shared/format';
 import { impactVerdict } from './impactVerdict';
 
 /** The impact as Markdown, grouped by owner, to send to the owners before a change. */
@@ -25,10 +25,9 @@ export function impactMarkdown(impact: ImpactResponse, title: string): string {
       const budget =
         item.slo?.errorBudgetRemaining !== null &&
         item.slo?.errorBudgetRemaining !== undefined
-          ? `, ${formatPercent(
-              item.slo.errorBudgetRemaining,
-              0,
-            )} budget left (${item.slo.state})`
+          ? `, budget ${formatBudgetLeft(item.slo.errorBudgetRemaining)} (${
+              item.slo.state
+            })`
           : '';
       lines.push(
         `- ${item.title} (${item.entityRef}), depth ${item.depth} via ${item.via}: ${onCall}${budget}`,

@@ -9,6 +9,9 @@ describe('formatBudgetLeft', () => {
     [0.004, '0.4% left'],
     [-0.004, '-0.4% left'],
     [0, '0% left'],
+    // However thin, a sliver is never shown as none, on either side.
+    [0.000004, '0.0004% left'],
+    [-0.000004, '-0.0004% left'],
     // Spent budgets read the same on the card, in the chart and in tables.
     [-1.2004, '-120% left'],
     [-1.195, '-120% left'],

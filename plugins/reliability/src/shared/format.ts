@@ -4,14 +4,35 @@ export function formatPercent(value: number, digits = 2): string {
 }
 
 /**
+ * How many decimals, from `digits` up to 4, `value` needs so that, shown with them, it lies on
+ * the same side of each of `thresholds` as it really does (or on it, only when it is on it).
+ */
+function digitsKeepingSides(
+  value: number,
+  thresholds: number[],
+  digits: number,
+): number {
+  const sameSides = (d: number) => {
+    const shown = Number(value.toFixed(d));
+    return thresholds.every(t => Math.sign(shown - t) === Math.sign(value - t));
+  };
+  let needed = digits;
+  while (needed < 4 && !sameSides(needed)) needed++;
+  return needed;
+}
+
+/**
  * The error budget left, the one way every page writes it: "62% left". Whole percents, except
- * that a value between -1% and 1% keeps one decimal, so that a sliver left never reads as
- * spent ("0.4% left", not "0% left").
+ * that a value between -1% and 1% keeps one decimal, and more if it takes them never to read
+ * as none: a sliver left is "0.04% left", a sliver overspent "-0.04% left", never "0% left".
  */
 export function formatBudgetLeft(remaining: number): string {
   const percent = remaining * 100;
   const digits = percent !== 0 && Math.abs(percent) < 1 ? 1 : 0;
-  return `${formatPercent(remaining, digits)} left`;
+  return `${formatPercent(
+    remaining,
+    digitsKeepingSides(percent, [0], digits),
+  )} left`;
 }
 
 /**
@@ -20,12 +41,7 @@ export function formatBudgetLeft(remaining: number): string {
  * "5.97×", never "6.0×" beside an alert saying "> 6×: not firing".
  */
 export function formatMultiple(value: number, thresholds: number[] = []) {
-  const sameSide = (digits: number) => {
-    const shown = Number(value.toFixed(digits));
-    return thresholds.every(t => Math.sign(shown - t) === Math.sign(value - t));
-  };
-  let digits = value < 10 ? 1 : 0;
-  while (digits < 4 && !sameSide(digits)) digits++;
+  const digits = digitsKeepingSides(value, thresholds, value < 10 ? 1 : 0);
   return `${value.toFixed(digits)}×`;
 }
 

@@ -40,7 +40,7 @@ describe('sloVerdict', () => {
       'The page alert 6h/30m is firing, burning 8.0× the sustainable rate; the 28-day error budget has 77% left. Target 99.5%.',
     ],
     [
-      'a burn rate just under its alert is written so it reads as under',
+      'a warning without a firing alert says little budget is left',
       {
         state: 'warning' as const,
         errorBudget: { total: 0.005, consumed: 0.8, remaining: 0.2 },
@@ -48,6 +48,26 @@ describe('sloVerdict', () => {
         alerts: alerts([]),
       },
       'Little budget is left; the 28-day error budget has 20% left. Target 99.5%.',
+    ],
+    [
+      'a burn rate just under another alert is written so it reads as under',
+      {
+        state: 'warning' as const,
+        errorBudget: { total: 0.005, consumed: 0.5, remaining: 0.5 },
+        burnRates: { ...rates(5.97), '1d': 5.97 },
+        alerts: alerts(['1d']),
+      },
+      'The ticket alert 1d/2h is firing, burning 5.97× the sustainable rate; the 28-day error budget has 50% left. Target 99.5%.',
+    ],
+    [
+      'a freeze names the alert still firing',
+      {
+        state: 'freeze' as const,
+        errorBudget: { total: 0.005, consumed: 1.1, remaining: -0.1 },
+        burnRates: rates(8),
+        alerts: alerts(['6h', '1d', '3d']),
+      },
+      'The 28-day error budget is spent (-10% left); releases stop except for fixes. The page alert 6h/30m is firing, burning 8.0× the sustainable rate. Target 99.5%.',
     ],
     [
       'a freeze says the budget is spent, whole',

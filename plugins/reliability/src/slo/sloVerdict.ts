@@ -33,6 +33,21 @@ export function alertFactors(item: SloItem): number[] {
   return item.status.alerts.map(alert => alert.factor);
 }
 
+/** "The page alert 6h/30m is firing, burning 8.0× the sustainable rate", or none firing. */
+function firingText(item: SloItem): string | undefined {
+  const alert = firstFiringAlert(item);
+  if (!alert) return undefined;
+  const burn = item.status.burnRates[alert.longWindow];
+  return `${capitalized(alertName(alert))} is firing${
+    burn === null || burn === undefined
+      ? ''
+      : `, burning ${formatMultiple(
+          burn,
+          alertFactors(item),
+        )} the sustainable rate`
+  }`;
+}
+
 /**
  * Why an objective has its verdict, as one sentence to show whole beside the verdict's label:
  * which alert fires and how fast the budget burns, how much of it is left, against which target.
@@ -54,25 +69,18 @@ export function sloVerdict(item: SloItem): string {
       return `${status.error}`;
     case 'no-data':
       return `No events in the ${window} window, so no SLI. ${target}${stale}`;
-    case 'freeze':
+    case 'freeze': {
+      const firing = firingText(item);
       return `The ${window} error budget is spent (${formatBudgetLeft(
         remaining ?? 0,
-      )}); releases stop except for fixes. ${target}${stale}`;
-    case 'warning': {
-      const alert = firstFiringAlert(item);
-      const burn = alert ? status.burnRates[alert.longWindow] : null;
-      const why = alert
-        ? `${capitalized(alertName(alert))} is firing${
-            burn === null
-              ? ''
-              : `, burning ${formatMultiple(
-                  burn,
-                  alertFactors(item),
-                )} the sustainable rate`
-          }`
-        : 'Little budget is left';
-      return `${why}; ${left}. ${target}${stale}`;
+      )}); releases stop except for fixes.${
+        firing ? ` ${firing}.` : ''
+      } ${target}${stale}`;
     }
+    case 'warning':
+      return `${
+        firingText(item) ?? 'Little budget is left'
+      }; ${left}. ${target}${stale}`;
     default:
       return `${capitalized(left)}. ${target}${stale}`;
   }
