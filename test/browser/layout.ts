@@ -94,18 +94,7 @@ export async function cellsNarrowerThanTheirWords(
         .filter(Boolean);
       for (const word of words) {
         if (canvas.measureText(word).width > inner + 1) {
-          const table = cell.closest('table')!;
-          problems.push(
-            `"${word}" in a ${Math.round(inner)} px cell [${JSON.stringify({
-              style: cell.getAttribute('style'),
-              layout: getComputedStyle(table).tableLayout,
-              tableW: table.clientWidth,
-              parentW: table.parentElement?.clientWidth,
-              ws: style.whiteSpace,
-              wb: style.wordBreak,
-              ow: style.overflowWrap,
-            })}]`,
-          );
+          problems.push(`"${word}" in a ${Math.round(inner)} px cell`);
           break;
         }
       }

@@ -78,7 +78,7 @@ describe('the demo portal in Chromium', { timeout: 600_000 }, () => {
     );
 
     const strip = page.getByRole('region', {
-      name: 'Ownership and escalation',
+      name: 'Responder summary',
     });
     await loadUntilVisible(
       page.url(),

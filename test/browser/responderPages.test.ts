@@ -63,7 +63,7 @@ async function screenshot(page: Page, name: string) {
 const reliabilityTab = '/catalog/default/component/orders-service/reliability';
 // The strip is complete once it names the error budget's verdict.
 const stripReady =
-  'section[aria-label="Ownership and escalation"] >> text=/error budget has|is spent/';
+  'section[aria-label="Responder summary"] >> text=/error budget has|is spent/';
 
 describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
   before(async () => {
@@ -84,7 +84,7 @@ describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
       const page = await openPage(viewport);
       await visit(page, reliabilityTab, stripReady);
       const strip = page.getByRole('region', {
-        name: 'Ownership and escalation',
+        name: 'Responder summary',
       });
       await strip.getByText(/until/).first().waitFor();
       const text = await strip.innerText();

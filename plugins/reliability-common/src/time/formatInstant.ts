@@ -1,6 +1,6 @@
 /**
  * An instant the way every page of the suite writes it: "Mon 7 Dec, 10:00", in `timeZone` (with
- * its short name, "Mon 7 Dec, 19:00 KST") or, without one, in the reader's own zone.
+ * its short name as the locale writes it, "Mon 7 Dec, 19:00 GMT+9") or, without one, in the reader's own zone.
  */
 export function formatInstant(
   instant: Date | string,

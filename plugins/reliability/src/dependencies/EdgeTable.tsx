@@ -77,7 +77,8 @@ function Declare(props: { yaml: string }) {
 /**
  * Edges of one kind (hidden, unobserved, unknown), paged, with the YAML that declares them.
  * With `unknownOthers`, the end that is not the entity in view is a name the catalog lacks:
- * shown as text, shortened, not as a link.
+ * shown as text (all of it after the ref's namespace, slashes included), shortened, not as a
+ * link.
  */
 export function EdgeTable(props: {
   label: string;
@@ -89,7 +90,7 @@ export function EdgeTable(props: {
   const { edges, entityRef, unknownOthers } = props;
   const end = (ref: string) =>
     unknownOthers && ref !== entityRef ? (
-      <ShortText text={ref.split('/').pop() ?? ref} max={SHORT} />
+      <ShortText text={ref.slice(ref.indexOf('/') + 1)} max={SHORT} />
     ) : (
       <EntityRefLink entityRef={ref} />
     );

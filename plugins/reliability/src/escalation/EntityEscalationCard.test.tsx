@@ -62,6 +62,10 @@ describe('EntityEscalationCard', () => {
         .getAllByRole('listitem')
         .map(s => s.textContent),
     ).toEqual(['dave', 'carol']);
+    // A short shift's bar cuts the name: hover says whose shift it is and when.
+    expect(within(shifts).getAllByRole('listitem')[1].title).toMatch(
+      /^carol: .+ – .+ \(.+ – .+\)$/,
+    );
     expect(api.getOnCallSchedule).toHaveBeenCalledWith(
       'group:default/commerce',
       {

@@ -1,4 +1,8 @@
-import { EntityDisplayName } from '@backstage/plugin-catalog-react';
+import {
+  EntityDisplayName,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
+import { CSSProperties } from 'react';
 import { Box, Typography, makeStyles, useTheme } from '@material-ui/core';
 import { OnCallScheduleResponse } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatLocal } from '../shared/formatTime';
@@ -42,6 +46,38 @@ const useStyles = makeStyles(theme => ({
   },
   handoffs: { color: theme.palette.text.secondary },
 }));
+
+type Shift = OnCallScheduleResponse['rotations'][number]['shifts'][number];
+
+/**
+ * One shift on the track: the person's display name, cut to the bar, and on hover their name
+ * and the times in the viewer's zone and the rotation's.
+ */
+function ShiftBar(props: {
+  shift: Shift;
+  timeZone: string;
+  style: CSSProperties;
+}) {
+  const classes = useStyles();
+  const { shift, timeZone } = props;
+  const { primaryTitle } = useEntityPresentation(shift.userRef);
+  const times = `${formatLocal(shift.from)} – ${formatLocal(
+    shift.until,
+  )} (${formatLocal(shift.from, timeZone)} – ${formatLocal(
+    shift.until,
+    timeZone,
+  )})`;
+  return (
+    <div
+      role="listitem"
+      className={classes.shift}
+      title={`${primaryTitle}: ${times}`}
+      style={props.style}
+    >
+      <EntityDisplayName entityRef={shift.userRef} hideIcon disableTooltip />
+    </div>
+  );
+}
 
 /** The next 14 days of each rotation of a group's policies, one bar per rotation. */
 export function OnCallSchedule(props: { groupRef: string }) {
@@ -123,36 +159,21 @@ function ScheduleBars(value: {
               role="list"
               aria-label={`${rotation.rotation} shifts`}
             >
-              {rotation.shifts.map(shift => {
-                const times = `${formatLocal(shift.from)} – ${formatLocal(
-                  shift.until,
-                )} (${formatLocal(
-                  shift.from,
-                  rotation.timeZone,
-                )} – ${formatLocal(shift.until, rotation.timeZone)})`;
-                return (
-                  <div
-                    key={`${shift.userRef}@${shift.from}`}
-                    role="listitem"
-                    className={classes.shift}
-                    title={times}
-                    style={{
-                      left: `${at(shift.from)}%`,
-                      width: `${at(shift.until) - at(shift.from)}%`,
-                      background: colourOf(shift.userRef),
-                      color: theme.palette.getContrastText(
-                        colourOf(shift.userRef),
-                      ),
-                    }}
-                  >
-                    <EntityDisplayName
-                      entityRef={shift.userRef}
-                      hideIcon
-                      disableTooltip
-                    />
-                  </div>
-                );
-              })}
+              {rotation.shifts.map(shift => (
+                <ShiftBar
+                  key={`${shift.userRef}@${shift.from}`}
+                  shift={shift}
+                  timeZone={rotation.timeZone}
+                  style={{
+                    left: `${at(shift.from)}%`,
+                    width: `${at(shift.until) - at(shift.from)}%`,
+                    background: colourOf(shift.userRef),
+                    color: theme.palette.getContrastText(
+                      colourOf(shift.userRef),
+                    ),
+                  }}
+                />
+              ))}
             </div>
             <div className={classes.axis} aria-hidden>
               {ticks.map(day => (

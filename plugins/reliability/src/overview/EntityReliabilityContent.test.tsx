@@ -67,7 +67,7 @@ describe('EntityReliabilityContent', () => {
   it('leads with the owner, linked to the owning group', async () => {
     await renderFor(ordersService);
 
-    const strip = screen.getByLabelText('Ownership and escalation');
+    const strip = screen.getByLabelText('Responder summary');
     const owner = within(strip).getByRole('link', { name: /commerce/ });
     expect(owner).toHaveAttribute('href', '/catalog/default/group/commerce');
     expect(
@@ -82,7 +82,7 @@ describe('EntityReliabilityContent', () => {
       ordersService,
       mockReliabilityApi([], escalationResponse()),
     );
-    const strip = screen.getByLabelText('Ownership and escalation');
+    const strip = screen.getByLabelText('Responder summary');
     const dave = await within(strip).findByRole('link', {
       name: /Dave Tanaka/,
     });
@@ -93,7 +93,7 @@ describe('EntityReliabilityContent', () => {
 
   it('says plainly when an entity has no owner', async () => {
     await renderFor({ ...ordersService, relations: [] });
-    expect(screen.getByLabelText('Ownership and escalation')).toHaveTextContent(
+    expect(screen.getByLabelText('Responder summary')).toHaveTextContent(
       'No owner: set spec.owner in catalog-info.yaml',
     );
   });

@@ -101,7 +101,7 @@ export function ResponderStrip() {
     <Paper
       component="section"
       className={classes.strip}
-      aria-label="Ownership and escalation"
+      aria-label="Responder summary"
     >
       <Field label="Owner">
         {owners.length > 0 ? (

@@ -6,7 +6,7 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
 
-/** Worst first: freeze, error, warning, no data, ok; then by title. */
+/** Worst first: freeze, error, warning, no data, pending, ok; then by title. */
 export function sortWorstFirst(items: SloItem[]): SloItem[] {
   return [...items].sort(
     (a, b) =>
