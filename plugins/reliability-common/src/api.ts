@@ -130,12 +130,16 @@ export type LookupResponse = {
     title: string;
     kind: string;
     owner: { ref: string; title: string } | null;
-    /** Who each level pages now, and until when (null for a user a level names directly). */
+    /**
+     * Who each level pages now, and until when (null for a user a level names directly), with
+     * the rotation's time zone for its local time.
+     */
     onCall: Array<{
       level: number;
       userRef: string;
       displayName: string;
       until: string | null;
+      timeZone: string | null;
     }>;
     /** The first level that reaches someone new (see `nextEscalation`). */
     escalateNext: NextEscalation;

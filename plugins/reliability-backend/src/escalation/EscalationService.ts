@@ -168,11 +168,12 @@ export class EscalationService implements OwnershipReader {
             ? { ref: escalation.owner.ref, title: escalation.owner.title }
             : null,
           onCall: escalation.onCall.map(
-            ({ level, userRef, displayName, until }) => ({
+            ({ level, userRef, displayName, until, timeZone }) => ({
               level,
               userRef,
               displayName,
               until,
+              timeZone,
             }),
           ),
           escalateNext: nextEscalation(escalation),

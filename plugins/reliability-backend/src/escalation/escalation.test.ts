@@ -534,12 +534,14 @@ describe('lookup', () => {
             userRef: 'user:default/bob',
             displayName: 'Bob Okafor',
             until: '2026-11-23T09:00:00.000Z',
+            timeZone: 'Europe/London',
           },
           {
             level: 1,
             userRef: 'user:default/ghost',
             displayName: 'ghost',
             until: null,
+            timeZone: null,
           },
         ],
         // Engineering's policy has one level: nobody further to escalate to.

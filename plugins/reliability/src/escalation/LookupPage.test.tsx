@@ -21,12 +21,14 @@ describe('LookupPage', () => {
               userRef: 'user:default/dave',
               displayName: 'Dave Tanaka',
               until: '2026-11-23T10:00:00.000Z',
+              timeZone: 'Asia/Seoul',
             },
             {
               level: 2,
               userRef: 'user:default/grace',
               displayName: 'Grace Liu',
               until: null,
+              timeZone: null,
             },
           ],
           escalateNext: {
@@ -63,9 +65,9 @@ describe('LookupPage', () => {
     expect(
       within(item).getByRole('link', { name: 'Orders database' }),
     ).toHaveAttribute('href', '/catalog/default/resource/orders-db');
-    // Until when in the viewer's zone, which is UTC here.
+    // Until when in the viewer's zone, which is UTC here, and in the rotation's.
     expect(item).toHaveTextContent(
-      'Orders database (Resource, owned by Commerce)Page Dave Tanaka until Mon 23 Nov, 10:00Then: Grace Liu after 15 minutesReach them: slack: #commerce-oncall',
+      'Orders database (Resource, owned by Commerce)Page Dave Tanaka until Mon 23 Nov, 10:00 (Mon 23 Nov, 19:00 GMT+9, Asia/Seoul)Then: Grace Liu after 15 minutesReach them: slack: #commerce-oncall',
     );
   });
 

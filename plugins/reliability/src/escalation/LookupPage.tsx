@@ -78,7 +78,10 @@ function LookupList(props: { items: LookupResponse['items'] }) {
                       ? `Page ${first
                           .map(o =>
                             o.until
-                              ? `${o.displayName} ${untilText(o.until, null)}`
+                              ? `${o.displayName} ${untilText(
+                                  o.until,
+                                  o.timeZone,
+                                )}`
                               : o.displayName,
                           )
                           .join(' and ')}`
