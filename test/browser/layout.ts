@@ -1,19 +1,31 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** WCAG contrast ratio of two CSS colours (rgb/rgba, alpha ignored). */
+/** The channels of a CSS rgb()/rgba() colour, alpha 1 when it has none. */
+function channels(css: string): [number, number, number, number] {
+  const [r, g, b, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+  return [r, g, b, a];
+}
+
+/**
+ * WCAG contrast ratio of two CSS colours. A translucent foreground (a theme's secondary text) is
+ * first blended over the background, as the browser draws it.
+ */
 export function contrastRatio(foreground: string, background: string): number {
-  const luminance = (css: string) => {
-    const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const [br, bg, bb] = channels(background);
+  const [fr, fg, fb, alpha] = channels(foreground);
+  const blend = (f: number, b: number) => f * alpha + b * (1 - alpha);
+  const luminance = ([r, g, b]: number[]) => {
     const linear = (c: number) => {
-      const s = c / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
     };
     return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
   };
-  const [a, b] = [luminance(foreground), luminance(background)].sort(
-    (x, y) => y - x,
-  );
-  return (a + 0.05) / (b + 0.05);
+  const [lighter, darker] = [
+    luminance([blend(fr, br), blend(fg, bg), blend(fb, bb)]),
+    luminance([br, bg, bb]),
+  ].sort((x, y) => y - x);
+  return (lighter + 0.05) / (darker + 0.05);
 }
 
 /** Each graph text's fill and the fill of the box drawn behind it. */
