@@ -24,3 +24,5 @@ export * from './time/isoTime';
 export * from './time/formatInstant';
 export * from './escalation/nextEscalation';
 export * from './dependencies/observation';
+export * from './incidents/incident';
+export * from './incidents/incidentDurations';

@@ -9,5 +9,28 @@ export const observationCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Declaring an incident. Any signed-in user may unless the organisation's policy denies this.
+ */
+export const incidentCreatePermission = createPermission({
+  name: 'reliability.incident.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Editing an incident, its timeline or its postmortem: a resource permission on each catalog
+ * entity the incident involves. The plugin's own rule (creator, commander, owners' members,
+ * responder groups) applies first, whatever the policy; a policy can only narrow it.
+ */
+export const incidentUpdatePermission = createPermission({
+  name: 'reliability.incident.update',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
 /** Every permission the suite defines. */
-export const reliabilityPermissions = [observationCreatePermission];
+export const reliabilityPermissions = [
+  observationCreatePermission,
+  incidentCreatePermission,
+  incidentUpdatePermission,
+];
