@@ -3,6 +3,16 @@ import { migrationsDirectory } from './migrateDatabase';
 
 jest.setTimeout(60_000);
 
+const INCIDENT_TABLES = [
+  'incidents',
+  'incident_entities',
+  'incident_external_refs',
+  'incident_timeline',
+  'incident_postmortems',
+  'incident_action_items',
+  'incident_webhook_deliveries',
+];
+
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
@@ -12,6 +22,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest({ directory: migrationsDirectory });
     expect(await knex.schema.hasTable('slo_snapshots')).toBe(true);
     expect(await knex.schema.hasTable('observed_dependencies')).toBe(true);
+    for (const table of INCIDENT_TABLES) {
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    }
     await knex('slo_snapshots').insert({
       slo_ref: 'slo:default/orders-availability',
       objective_index: 0,
@@ -24,6 +37,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.rollback({ directory: migrationsDirectory }, true);
     expect(await knex.schema.hasTable('slo_snapshots')).toBe(false);
     expect(await knex.schema.hasTable('observed_dependencies')).toBe(false);
+    for (const table of INCIDENT_TABLES) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
 
     await knex.migrate.latest({ directory: migrationsDirectory });
     const [{ count }] = await knex('slo_snapshots').count({ count: '*' });
