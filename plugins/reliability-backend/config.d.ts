@@ -46,6 +46,28 @@ export interface Config {
       /** At most this many impacted entities are returned (then `truncated`); default 10,000. */
       maxResults?: number;
     };
+    /** Incident history and blameless postmortems. */
+    incidents?: {
+      /**
+       * Days after a SEV1 or SEV2 incident is resolved by which it should have a postmortem;
+       * later, it counts in `postmortemsMissing`. Default 5.
+       */
+      postmortemDueDays?: number;
+      /**
+       * Groups whose members may edit any incident, its timeline and its postmortem, besides
+       * its creator, its commander and the members of the involved entities' owner groups,
+       * e.g. `group:default/sre`.
+       */
+      responderGroups?: string[];
+      pagerduty?: {
+        /**
+         * The secrets PagerDuty signs its v3 webhooks with (`X-PagerDuty-Signature`). List a new
+         * one beside the old while rotating. Without any, the webhook answers 401 to everything.
+         * @visibility secret
+         */
+        webhookSecrets?: string[];
+      };
+    };
     /** The catalog index each backend replica keeps in memory, which every capability reads. */
     catalog?: {
       /**

@@ -16,12 +16,13 @@ import { createCatalogIndex } from './catalog/createCatalogIndex';
 import { migrateDatabase } from './database/migrateDatabase';
 import { createDependencyCapability } from './dependencies';
 import { createEscalationCapability } from './escalation';
+import { createIncidentCapability } from './incidents';
 import { createRouter } from './router';
 import { createSloCapability } from './slo';
 
 /**
  * The reliability suite's backend under `/api/reliability`: SLOs and error budgets,
- * ownership and escalation, dependencies and impact. Each capability is a folder with a factory;
+ * ownership and escalation, dependencies and impact, incidents. Each capability is a folder with a factory;
  * this composition root builds them in dependency order over one catalog index per replica.
  *
  * @public
@@ -44,6 +45,7 @@ export const reliabilityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -98,8 +100,27 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
         });
 
+        const incidents = createIncidentCapability({
+          config,
+          db,
+          catalog,
+          catalogIndex: catalogIndex.catalogIndex,
+          observations: dependencies.observations,
+          auth: deps.auth,
+          httpAuth,
+          auditor: deps.auditor,
+          permissions: deps.permissions,
+          logger,
+        });
+
         // The catalog index last: its first snapshot triggers the other capabilities' tasks.
-        const capabilities = [slo, escalation, dependencies, catalogIndex];
+        const capabilities = [
+          slo,
+          escalation,
+          dependencies,
+          incidents,
+          catalogIndex,
+        ];
         for (const task of capabilities.flatMap(c => c.tasks)) {
           await scheduler.scheduleTask(task);
         }

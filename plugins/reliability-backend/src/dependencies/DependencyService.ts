@@ -28,6 +28,12 @@ export type DependencySettings = {
 };
 
 /**
+ * What other capabilities record as observed dependencies (incidents, as `incident` evidence),
+ * visible at once as observations posted to the API are.
+ */
+export type ObservationWriter = Pick<DependencyService, 'record' | 'remove'>;
+
+/**
  * Answers the dependency and impact routes from an in-memory {@link DependencyGraph}, rebuilt
  * from the catalog index and the observation store on every replica, and updated in place by the
  * observations this replica takes. Every result is filtered by what the caller may read.

@@ -16,7 +16,7 @@ import { SloSnapshotReader } from '../slo';
 import { triggerTask } from '../util/triggerTask';
 import { DatabaseObservationStore } from './DatabaseObservationStore';
 import { readDependencyConfig } from './dependencyConfig';
-import { DependencyService } from './DependencyService';
+import { DependencyService, ObservationWriter } from './DependencyService';
 import { createDependencyRoutes } from './routes';
 
 export const DEPENDENCY_GRAPH_TASK = 'reliability-dependency-graph';
@@ -40,7 +40,7 @@ export function createDependencyCapability(options: {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   logger: LoggerService;
-}): Capability {
+}): Capability & { observations: ObservationWriter } {
   const { catalog, catalogIndex, permissions, logger } = options;
   const settings = readDependencyConfig(options.config);
   const dependencies = new DependencyService({
@@ -82,6 +82,7 @@ export function createDependencyCapability(options: {
   });
 
   return {
+    observations: dependencies,
     router: createDependencyRoutes({
       httpAuth: options.httpAuth,
       permissions,

@@ -1,1 +1,2 @@
 export { createDependencyCapability } from './createDependencyCapability';
+export type { ObservationWriter } from './DependencyService';

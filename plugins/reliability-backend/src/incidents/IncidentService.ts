@@ -1,0 +1,549 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  Incident,
+  IncidentListResponse,
+  IncidentMetrics,
+  ObservedEdge,
+  Postmortem,
+  PostmortemInput,
+  TimelineEntry,
+  TimelineEntryKind,
+  incidentCreatePermission,
+  incidentUpdatePermission,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+import { CatalogIndex } from '../catalog/CatalogIndex';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
+import { CatalogSnapshot } from '../catalog/CatalogSnapshot';
+import { ObservationWriter } from '../dependencies';
+import { IncidentSettings } from './incidentConfig';
+import { decodeCursor, encodeCursor } from './incidentCursor';
+import { computeIncidentMetrics } from './incidentMetrics';
+import { IncidentFields, IncidentFilter, IncidentStore } from './IncidentStore';
+
+/** The longest timeline kept per incident, and so the longest answer. */
+export const TIMELINE_LIMIT = 1_000;
+/** Open action items shown for one entity at most. */
+const ACTION_ITEMS_LIMIT = 100;
+const DETAIL_LIMIT = 255;
+
+const TIME_FIELDS = [
+  'detectedAt',
+  'declaredAt',
+  'mitigatedAt',
+  'resolvedAt',
+] as const;
+
+/** Who did it, as the incident records it: a user's entity ref or a service's subject. */
+export function actorOf(credentials: BackstageCredentials): string {
+  const { principal } = credentials as BackstageCredentials<any>;
+  if (principal.type === 'user') return principal.userEntityRef;
+  if (principal.type === 'service') return principal.subject;
+  return 'unknown';
+}
+
+/**
+ * The problems with an incident's times and status as a whole, each naming its field: no time
+ * before `startedAt`, and `resolvedAt` only on a resolved incident.
+ */
+export function incidentTimeProblems(fields: IncidentFields): string[] {
+  const problems: string[] = [];
+  for (const field of TIME_FIELDS) {
+    const value = fields[field];
+    if (value && value < fields.startedAt) {
+      problems.push(
+        `${field}: must not precede startedAt (${fields.startedAt.toISOString()})`,
+      );
+    }
+  }
+  if (fields.resolvedAt && fields.status !== 'resolved') {
+    problems.push(
+      `resolvedAt: needs status resolved, not ${fields.status}; resolve it or leave resolvedAt out`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Incidents: declared by any signed-in user (unless the policy denies `reliability.incident.create`),
+ * edited by their creator, commander, members of the involved entities' owner groups and of the
+ * configured responder groups (and then only as far as `reliability.incident.update` allows on
+ * each involved entity), read by whoever may read one of the entities involved. An incident with
+ * a root cause and affected entities records `incident` evidence from each affected entity to
+ * each root cause, so the dependency it revealed shows in the graph.
+ */
+export class IncidentService {
+  constructor(
+    private readonly options: {
+      store: IncidentStore;
+      catalog: CatalogService;
+      catalogIndex: CatalogIndex;
+      readFilter: CatalogReadFilter;
+      permissions: PermissionsService;
+      auth: AuthService;
+      observations: ObservationWriter;
+      settings: IncidentSettings;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async declare(
+    fields: IncidentFields,
+    credentials: BackstageCredentials,
+  ): Promise<Incident> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: incidentCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Declaring an incident needs the ${incidentCreatePermission.name} permission`,
+      );
+    }
+    return this.create(fields, actorOf(credentials));
+  }
+
+  /** Creates an incident on behalf of `createdBy`, with no permission check (pager webhooks). */
+  async create(fields: IncidentFields, createdBy: string): Promise<Incident> {
+    const normalized = withResolution(fields, this.now());
+    this.requireValidTimes(normalized);
+    await this.requireKnownRefs(normalized);
+    const incident = await this.options.store.createIncident(normalized, {
+      createdBy,
+      at: this.now(),
+    });
+    await this.recordEvidence(incident);
+    return incident;
+  }
+
+  async get(id: number, credentials: BackstageCredentials): Promise<Incident> {
+    return this.readable(await this.requireIncident(id), credentials);
+  }
+
+  async update(
+    id: number,
+    patch: { version: number } & Partial<IncidentFields>,
+    credentials: BackstageCredentials,
+  ): Promise<Incident> {
+    const current = await this.requireIncident(id);
+    await this.requireEditor(current, credentials);
+    const { version, ...changes } = patch;
+    return this.apply(current, version, changes, actorOf(credentials));
+  }
+
+  /** Applies `changes` at `version` on behalf of `author` (the caller, or a pager webhook). */
+  async apply(
+    current: Incident,
+    version: number,
+    changes: Partial<IncidentFields>,
+    author: string,
+  ): Promise<Incident> {
+    const merged = withResolution(
+      { ...fieldsOf(current), ...changes },
+      this.now(),
+    );
+    this.requireValidTimes(merged);
+    if (changes.entities || changes.commander) {
+      await this.requireKnownRefs({
+        ...merged,
+        entities: changes.entities ?? [],
+        commander: changes.commander ?? null,
+      });
+    }
+    if (merged.resolvedAt && !current.resolvedAt && !changes.resolvedAt) {
+      changes.resolvedAt = merged.resolvedAt;
+    }
+    const updated = await this.options.store.updateIncident(
+      current.id,
+      version,
+      changes,
+      this.now(),
+    );
+    if (updated.status !== current.status) {
+      await this.options.store.addTimelineEntry({
+        incidentId: current.id,
+        at: this.now().toISOString(),
+        author,
+        kind: 'status-change',
+        text: `Status: ${current.status} → ${updated.status}`,
+      });
+    }
+    if (
+      updated.title !== current.title ||
+      JSON.stringify(updated.entities) !== JSON.stringify(current.entities)
+    ) {
+      await this.options.observations.remove(evidenceEdges(current));
+      await this.recordEvidence(updated);
+    }
+    return updated;
+  }
+
+  async listForEntity(
+    entityRef: string,
+    query: Omit<IncidentFilter, 'entityRef'> & {
+      limit: number;
+      cursor?: string;
+    },
+    credentials: BackstageCredentials,
+  ): Promise<IncidentListResponse> {
+    await this.requireReadableEntity(entityRef, credentials);
+    return this.list({ ...query, entityRef }, credentials);
+  }
+
+  /**
+   * A page of incidents, newest first; those the caller may not read (no involved entity it may
+   * read) are left out, so a page can hold fewer than `limit` while `cursor` goes on.
+   */
+  async list(
+    query: IncidentFilter & { limit: number; cursor?: string },
+    credentials: BackstageCredentials,
+  ): Promise<IncidentListResponse> {
+    const { limit, cursor, ...filter } = query;
+    const rows = await this.options.store.listIncidents(filter, {
+      limit: limit + 1,
+      after: cursor ? decodeCursor(cursor) : undefined,
+    });
+    const page = rows.slice(0, limit);
+    const readable = await this.options.readFilter.readable(
+      page.flatMap(incident => incident.entities.map(e => e.entityRef)),
+      credentials,
+    );
+    return {
+      items: page.flatMap(incident => {
+        const visible = withReadableEntities(incident, readable);
+        return visible ? [visible] : [];
+      }),
+      cursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async metrics(
+    entityRef: string,
+    window: { from?: Date; to?: Date },
+    credentials: BackstageCredentials,
+  ): Promise<IncidentMetrics> {
+    await this.requireReadableEntity(entityRef, credentials);
+    const measures = await this.options.store.measureIncidents({
+      entityRef,
+      ...window,
+    });
+    return computeIncidentMetrics(measures, {
+      now: this.now(),
+      postmortemDueDays: this.options.settings.postmortemDueDays,
+    });
+  }
+
+  async timeline(
+    id: number,
+    credentials: BackstageCredentials,
+  ): Promise<TimelineEntry[]> {
+    await this.get(id, credentials);
+    return this.options.store.listTimeline(id, TIMELINE_LIMIT);
+  }
+
+  async addTimelineEntry(
+    id: number,
+    entry: { at?: Date; kind: TimelineEntryKind; text: string },
+    credentials: BackstageCredentials,
+  ): Promise<TimelineEntry> {
+    const incident = await this.requireIncident(id);
+    await this.requireEditor(incident, credentials);
+    return this.writeTimelineEntry(incident, entry, actorOf(credentials));
+  }
+
+  /** Adds an entry on behalf of `author`, with no permission check (pager webhooks). */
+  async writeTimelineEntry(
+    incident: Incident,
+    entry: { at?: Date; kind: TimelineEntryKind; text: string },
+    author: string,
+  ): Promise<TimelineEntry> {
+    const entries = await this.options.store.listTimeline(
+      incident.id,
+      TIMELINE_LIMIT,
+    );
+    if (entries.length >= TIMELINE_LIMIT) {
+      throw new InputError(
+        `The timeline of incident ${
+          incident.id
+        } holds its ${TIMELINE_LIMIT.toLocaleString(
+          'en-US',
+        )} entries already; summarise in the postmortem instead`,
+      );
+    }
+    return this.options.store.addTimelineEntry({
+      incidentId: incident.id,
+      at: (entry.at ?? this.now()).toISOString(),
+      author,
+      kind: entry.kind,
+      text: entry.text,
+    });
+  }
+
+  async getPostmortem(
+    id: number,
+    credentials: BackstageCredentials,
+  ): Promise<Postmortem> {
+    await this.get(id, credentials);
+    const postmortem = await this.options.store.getPostmortem(id);
+    if (!postmortem) {
+      throw new NotFoundError(`Incident ${id} has no postmortem yet`);
+    }
+    return postmortem;
+  }
+
+  async putPostmortem(
+    id: number,
+    write: PostmortemInput & { version?: number },
+    credentials: BackstageCredentials,
+  ): Promise<Postmortem> {
+    const incident = await this.requireIncident(id);
+    await this.requireEditor(incident, credentials);
+    const { version, ...postmortem } = write;
+    const unknown = await this.unknownRefs(
+      postmortem.actionItems.map(item => item.owner),
+    );
+    if (unknown.length > 0) {
+      throw new InputError(
+        postmortem.actionItems
+          .map((item, i) =>
+            unknown.includes(item.owner)
+              ? `actionItems.${i}.owner: ${item.owner} is not in the catalog`
+              : undefined,
+          )
+          .filter(Boolean)
+          .join('; '),
+      );
+    }
+    return this.options.store.putPostmortem(id, postmortem, {
+      version,
+      by: actorOf(credentials),
+      at: this.now(),
+    });
+  }
+
+  async openActionItems(entityRef: string, credentials: BackstageCredentials) {
+    await this.requireReadableEntity(entityRef, credentials);
+    return this.options.store.listOpenActionItemsOfEntity(
+      entityRef,
+      ACTION_ITEMS_LIMIT,
+    );
+  }
+
+  private async requireIncident(id: number): Promise<Incident> {
+    const incident = await this.options.store.getIncident(id);
+    if (!incident) throw new NotFoundError(`No incident ${id}`);
+    return incident;
+  }
+
+  /** The incident with only the entities the caller may read; 404 when it may read none. */
+  private async readable(
+    incident: Incident,
+    credentials: BackstageCredentials,
+  ): Promise<Incident> {
+    const readable = await this.options.readFilter.readable(
+      incident.entities.map(e => e.entityRef),
+      credentials,
+    );
+    const visible = withReadableEntities(incident, readable);
+    if (!visible) throw new NotFoundError(`No incident ${incident.id}`);
+    return visible;
+  }
+
+  private async requireReadableEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+  }
+
+  /**
+   * 403 unless the caller is the creator, the commander, a member of an owner group of an
+   * involved entity or of a responder group (services may always), and then unless the
+   * organisation's policy allows `reliability.incident.update` on every involved entity.
+   */
+  private async requireEditor(
+    incident: Incident,
+    credentials: BackstageCredentials,
+  ) {
+    await this.readable(incident, credentials);
+    const { principal } = credentials as BackstageCredentials<any>;
+    if (principal.type !== 'service') {
+      const user: string = principal.userEntityRef;
+      if (!(await this.mayEdit(incident, user))) {
+        throw new NotAllowedError(
+          `Only incident ${incident.id}'s creator, its commander, members of the owners of the entities it involves and of the responder groups may change it`,
+        );
+      }
+    }
+    const decisions = await this.options.permissions.authorize(
+      incident.entities.map(e => ({
+        permission: incidentUpdatePermission,
+        resourceRef: e.entityRef,
+      })),
+      { credentials },
+    );
+    if (decisions.some(d => d.result !== AuthorizeResult.ALLOW)) {
+      throw new NotAllowedError(
+        `Your organisation's policy does not allow ${incidentUpdatePermission.name} on every entity incident ${incident.id} involves`,
+      );
+    }
+  }
+
+  private async mayEdit(incident: Incident, user: string): Promise<boolean> {
+    if (incident.createdBy === user || incident.commander === user) return true;
+    const snapshot = await this.options.catalogIndex.current();
+    const memberOf = (group: string) =>
+      snapshot.groups.get(group)?.memberRefs.includes(user) ?? false;
+    if (this.options.settings.responderGroups.some(memberOf)) return true;
+    const owners = await this.ownersOf(
+      incident.entities.map(e => e.entityRef),
+      snapshot,
+    );
+    return owners.some(owner => owner === user || memberOf(owner));
+  }
+
+  /** The owners of `refs`, from the index, or the catalog for refs it does not know yet. */
+  private async ownersOf(
+    refs: string[],
+    snapshot: CatalogSnapshot,
+  ): Promise<string[]> {
+    const owners = refs.flatMap(
+      ref => snapshot.entitiesByRef.get(ref)?.ownerRef ?? [],
+    );
+    const missing = refs.filter(ref => !snapshot.entitiesByRef.has(ref));
+    if (missing.length > 0) {
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: missing, fields: ['relations'] },
+        { credentials: await this.options.auth.getOwnServiceCredentials() },
+      );
+      for (const item of items) {
+        for (const relation of item?.relations ?? []) {
+          if (relation.type === 'ownedBy') owners.push(relation.targetRef);
+        }
+      }
+    }
+    return owners;
+  }
+
+  private requireValidTimes(fields: IncidentFields) {
+    const problems = incidentTimeProblems(fields);
+    if (problems.length > 0) throw new InputError(problems.join('; '));
+  }
+
+  /** 400 naming each entity ref, and the commander, that the catalog does not have. */
+  private async requireKnownRefs(fields: IncidentFields) {
+    const refs = fields.entities.map(e => e.entityRef);
+    if (fields.commander) refs.push(fields.commander);
+    const unknown = await this.unknownRefs(refs);
+    if (unknown.length === 0) return;
+    const problems = fields.entities.flatMap((e, i) =>
+      unknown.includes(e.entityRef)
+        ? [`entities.${i}.entityRef: ${e.entityRef} is not in the catalog`]
+        : [],
+    );
+    if (fields.commander && unknown.includes(fields.commander)) {
+      problems.push(`commander: ${fields.commander} is not in the catalog`);
+    }
+    throw new InputError(problems.join('; '));
+  }
+
+  /** Which of `refs` the catalog lacks: the index first, the catalog for what it does not know. */
+  private async unknownRefs(refs: string[]): Promise<string[]> {
+    const snapshot = await this.options.catalogIndex.current();
+    const notIndexed = [...new Set(refs)].filter(
+      ref =>
+        !snapshot.entitiesByRef.has(ref) &&
+        !snapshot.users.has(ref) &&
+        !snapshot.groups.has(ref),
+    );
+    if (notIndexed.length === 0) return [];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: notIndexed, fields: ['kind', 'metadata.name'] },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    return notIndexed.filter((_, i) => !items[i]);
+  }
+
+  private async recordEvidence(incident: Incident) {
+    const edges = evidenceEdges(incident);
+    if (edges.length > 0) await this.options.observations.record(edges);
+  }
+}
+
+/** A resolved incident without `resolvedAt` is resolved now. */
+function withResolution(fields: IncidentFields, now: Date): IncidentFields {
+  return fields.status === 'resolved' && !fields.resolvedAt
+    ? { ...fields, resolvedAt: now }
+    : fields;
+}
+
+function fieldsOf(incident: Incident): IncidentFields {
+  const time = (value: string | null) => (value ? new Date(value) : null);
+  return {
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    cause: incident.cause,
+    startedAt: new Date(incident.startedAt),
+    detectedAt: time(incident.detectedAt),
+    declaredAt: time(incident.declaredAt),
+    mitigatedAt: time(incident.mitigatedAt),
+    resolvedAt: time(incident.resolvedAt),
+    mitigation: incident.mitigation,
+    commander: incident.commander,
+    summary: incident.summary,
+    impact: incident.impact,
+    channel: incident.channel,
+    entities: incident.entities,
+    externalRefs: incident.externalRefs,
+  };
+}
+
+function withReadableEntities(
+  incident: Incident,
+  readable: Set<string>,
+): Incident | undefined {
+  const entities = incident.entities.filter(e => readable.has(e.entityRef));
+  return entities.length > 0 ? { ...incident, entities } : undefined;
+}
+
+/**
+ * The detail an incident's evidence carries: its name for pages ("Incident 42"), then its
+ * title, as other evidence names its source and then what it saw.
+ */
+export function incidentEvidenceDetail(
+  incident: Pick<Incident, 'id' | 'title'>,
+) {
+  return `Incident ${incident.id}: ${incident.title}`.slice(0, DETAIL_LIMIT);
+}
+
+/** An `incident` edge from each affected entity to each root cause. */
+export function evidenceEdges(incident: Incident): ObservedEdge[] {
+  const roots = incident.entities.filter(e => e.role === 'root-cause');
+  const affected = incident.entities.filter(e => e.role === 'affected');
+  const detail = incidentEvidenceDetail(incident);
+  const observedAt = new Date(incident.startedAt);
+  return affected.flatMap(source =>
+    roots.map(target => ({
+      source: source.entityRef,
+      target: target.entityRef,
+      evidence: 'incident' as const,
+      detail,
+      observedAt,
+    })),
+  );
+}

@@ -1,0 +1,238 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ACTION_ITEM_CATEGORIES,
+  ACTION_ITEM_STATUSES,
+  INCIDENT_CAUSES,
+  INCIDENT_ENTITY_ROLES,
+  INCIDENT_LIST_LIMITS,
+  INCIDENT_MITIGATIONS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_STATUSES,
+  INCIDENT_TEXT_LIMITS,
+  ISO_TIME_RULE,
+  TIMELINE_ENTRY_KINDS,
+  parseIsoDateTime,
+} from '@reliability-suite/backstage-plugin-reliability-common';
+import { z } from 'zod';
+
+const LIMITS = INCIDENT_TEXT_LIMITS;
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {
+    error: issue =>
+      issue.input === undefined
+        ? 'is required'
+        : `must be one of ${values.join(', ')}`,
+  });
+
+/** The message for a value of the wrong type, or none at all. */
+const expected = (what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? 'is required' : `must be ${what}`;
+
+/** Required text, trimmed, at most `max` characters. */
+const text = (max: number) =>
+  z
+    .string({ error: expected('text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
+
+/** Optional text: null or blank is null; absent stays absent. */
+const optionalText = (max: number) =>
+  z
+    .string({ error: expected('text') })
+    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`)
+    .nullish()
+    // Absent stays absent, so that a PATCH leaves the field as it is.
+    .transform(value =>
+      value === undefined ? undefined : value?.trim() || null,
+    );
+
+const isoTime = z
+  .string({ error: expected(ISO_TIME_RULE) })
+  .transform((value, context) => {
+    const parsed = parseIsoDateTime(value);
+    if (!parsed.value) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be ${ISO_TIME_RULE}, got ${JSON.stringify(value)}: ${
+          parsed.problem
+        }`,
+      });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
+/** An entity ref, written in full (`kind:namespace/name`) once parsed. */
+const entityRef = (defaultKind?: string) =>
+  z
+    .string({ error: expected('text') })
+    .max(LIMITS.entityRef, `must be at most ${LIMITS.entityRef} characters`)
+    .transform((value, context) => {
+      try {
+        return stringifyEntityRef(
+          parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+        );
+      } catch {
+        context.addIssue({
+          code: 'custom',
+          message: `must be an entity ref such as ${
+            defaultKind
+              ? `${defaultKind}:default/name`
+              : 'component:default/orders-service'
+          }, got ${JSON.stringify(value)}`,
+        });
+        return z.NEVER;
+      }
+    });
+
+// Links are shown as links: only the web's own schemes.
+const webUrl = z
+  .string({ error: expected('text') })
+  .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
+  .url('must be a URL')
+  .refine(value => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-31')
+  .refine(value => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return (
+      !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+    );
+  }, 'must be a date that exists');
+
+const incidentEntity = z
+  .object({ entityRef: entityRef(), role: oneOf(INCIDENT_ENTITY_ROLES) })
+  .strict();
+
+const incidentFields = {
+  title: text(LIMITS.title),
+  severity: oneOf(INCIDENT_SEVERITIES),
+  status: oneOf(INCIDENT_STATUSES),
+  cause: oneOf(INCIDENT_CAUSES),
+  startedAt: isoTime,
+  detectedAt: isoTime.nullish(),
+  declaredAt: isoTime.nullish(),
+  mitigatedAt: isoTime.nullish(),
+  resolvedAt: isoTime.nullish(),
+  mitigation: oneOf(INCIDENT_MITIGATIONS).nullish(),
+  commander: entityRef('user').nullish(),
+  summary: optionalText(LIMITS.summary),
+  impact: optionalText(LIMITS.impact),
+  channel: optionalText(LIMITS.channel),
+  entities: z
+    .array(incidentEntity, { error: expected('a list') })
+    .min(1, 'must name at least one entity')
+    .max(
+      INCIDENT_LIST_LIMITS.entities,
+      `must name at most ${INCIDENT_LIST_LIMITS.entities} entities`,
+    )
+    .superRefine((entities, context) => {
+      const seen = new Set<string>();
+      entities.forEach((entity, i) => {
+        if (seen.has(entity.entityRef)) {
+          context.addIssue({
+            code: 'custom',
+            path: [i, 'entityRef'],
+            message: `${entity.entityRef} is listed twice`,
+          });
+        }
+        seen.add(entity.entityRef);
+      });
+    }),
+  externalRefs: z
+    .array(
+      z
+        .object({
+          system: text(LIMITS.externalSystem),
+          id: text(LIMITS.externalId),
+          url: webUrl.optional(),
+        })
+        .strict(),
+      { error: expected('a list') },
+    )
+    .max(
+      INCIDENT_LIST_LIMITS.externalRefs,
+      `must hold at most ${INCIDENT_LIST_LIMITS.externalRefs} references`,
+    )
+    .optional(),
+};
+
+/** `POST /incidents`. */
+export const incidentInputSchema = z.object(incidentFields).strict();
+
+/** `PATCH /incidents/:id`: the version read and any of the fields. */
+export const incidentPatchSchema = z
+  .object({
+    version: z
+      .number({
+        error: issue =>
+          issue.input === undefined
+            ? 'is required: the version you read'
+            : 'must be a number',
+      })
+      .int()
+      .min(1),
+    ...Object.fromEntries(
+      Object.entries(incidentFields).map(([key, schema]) => [
+        key,
+        key === 'title' ||
+        key === 'severity' ||
+        key === 'status' ||
+        key === 'cause' ||
+        key === 'startedAt' ||
+        key === 'entities'
+          ? (schema as z.ZodTypeAny).optional()
+          : schema,
+      ]),
+    ),
+  })
+  .strict();
+
+/** `POST /incidents/:id/timeline`. */
+export const timelineEntrySchema = z
+  .object({
+    at: isoTime.optional(),
+    kind: oneOf(TIMELINE_ENTRY_KINDS),
+    text: text(LIMITS.timelineText),
+  })
+  .strict();
+
+const actionItem = z
+  .object({
+    text: text(LIMITS.actionItemText),
+    category: oneOf(ACTION_ITEM_CATEGORIES),
+    owner: entityRef('group'),
+    dueDate: calendarDate.nullish(),
+    status: oneOf(ACTION_ITEM_STATUSES),
+    link: webUrl.nullish(),
+  })
+  .strict();
+
+/** `PUT /incidents/:id/postmortem`. */
+export const postmortemSchema = z
+  .object({
+    version: z
+      .number({ error: expected('a number') })
+      .int()
+      .min(1)
+      .optional(),
+    symptom: text(LIMITS.postmortemPart),
+    response: text(LIMITS.postmortemPart),
+    cause: text(LIMITS.postmortemPart),
+    trigger: optionalText(LIMITS.postmortemPart),
+    detection: optionalText(LIMITS.postmortemPart),
+    wentWell: optionalText(LIMITS.postmortemPart),
+    wentWrong: optionalText(LIMITS.postmortemPart),
+    gotLucky: optionalText(LIMITS.postmortemPart),
+    actionItems: z
+      .array(actionItem, { error: expected('a list') })
+      .max(
+        INCIDENT_LIST_LIMITS.actionItems,
+        `must hold at most ${INCIDENT_LIST_LIMITS.actionItems} items`,
+      ),
+  })
+  .strict();

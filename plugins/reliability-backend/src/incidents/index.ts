@@ -1,0 +1,1 @@
+export { createIncidentCapability } from './createIncidentCapability';

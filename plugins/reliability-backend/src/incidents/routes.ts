@@ -1,0 +1,242 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { INCIDENT_STATUSES } from '@reliability-suite/backstage-plugin-reliability-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { JsonObject } from '@backstage/types';
+import { z } from 'zod';
+import { parseBody } from '../http/parseBody';
+import { entityRefFromPath } from '../http/entityPath';
+import { isoTimeQuery, parseQuery } from '../http/parseQuery';
+import {
+  incidentInputSchema,
+  incidentPatchSchema,
+  postmortemSchema,
+  timelineEntrySchema,
+} from './incidentSchemas';
+import { IncidentService } from './IncidentService';
+import { IncidentFields } from './IncidentStore';
+
+// A postmortem of four parts of 20,000 characters and 100 action items fits with room.
+const BODY_LIMIT = '1mb';
+const PAGE_DEFAULT = 20;
+const PAGE_MAX = 100;
+
+const listQuery = z.object({
+  status: z
+    .enum(['open', ...INCIDENT_STATUSES], {
+      error: () => `must be open or one of ${INCIDENT_STATUSES.join(', ')}`,
+    })
+    .optional(),
+  from: isoTimeQuery.optional(),
+  to: isoTimeQuery.optional(),
+  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT),
+  cursor: z.string().max(500).optional(),
+});
+
+function incidentId(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!/^\d{1,15}$/.test(params.id ?? '') || !Number.isSafeInteger(id)) {
+    throw new InputError(`id: "${params.id}" is not an incident id`);
+  }
+  return id;
+}
+
+/** The checked fields of a declaration, with absent optional ones as null. */
+function toFields(body: z.infer<typeof incidentInputSchema>): IncidentFields {
+  return {
+    ...body,
+    detectedAt: body.detectedAt ?? null,
+    declaredAt: body.declaredAt ?? null,
+    mitigatedAt: body.mitigatedAt ?? null,
+    resolvedAt: body.resolvedAt ?? null,
+    mitigation: body.mitigation ?? null,
+    commander: body.commander ?? null,
+    summary: body.summary ?? null,
+    impact: body.impact ?? null,
+    channel: body.channel ?? null,
+    externalRefs: body.externalRefs ?? [],
+  };
+}
+
+/**
+ * Incidents, their timelines and postmortems, each entity's history and metrics. Every write
+ * is recorded with the auditor (`incident-create`, `incident-update`, `incident-timeline-add`,
+ * `incident-postmortem-write`), successful or not.
+ */
+export function createIncidentRoutes(options: {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  incidents: IncidentService;
+}): express.Router {
+  const { httpAuth, auditor, incidents } = options;
+  const router = Router();
+  router.use('/incidents', express.json({ limit: BODY_LIMIT }));
+
+  /** Runs a write as an audit event: success with what it wrote, or failure with why. */
+  async function audited<T>(
+    req: express.Request,
+    eventId: string,
+    meta: JsonObject,
+    write: () => Promise<T>,
+    result: (value: T) => JsonObject,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const value = await write();
+      await event.success({ meta: result(value) });
+      return value;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  router.post('/incidents', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const incident = await audited(
+      req,
+      'incident-create',
+      {},
+      async () =>
+        incidents.declare(
+          toFields(parseBody(incidentInputSchema, req.body)),
+          credentials,
+        ),
+      created => ({
+        incidentId: created.id,
+        severity: created.severity,
+        entities: created.entities.map(e => e.entityRef),
+      }),
+    );
+    res.status(201).json(incident);
+  });
+
+  router.get('/incidents', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = parseQuery(listQuery, req.query);
+    res.json(await incidents.list(query, credentials));
+  });
+
+  router.get('/incidents/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await incidents.get(incidentId(req.params), credentials));
+  });
+
+  router.patch('/incidents/:id', async (req, res) => {
+    const id = incidentId(req.params);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const updated = await audited(
+      req,
+      'incident-update',
+      { incidentId: id },
+      async () => {
+        const patch = parseBody(incidentPatchSchema, req.body) as {
+          version: number;
+        } & Partial<IncidentFields>;
+        return incidents.update(id, patch, credentials);
+      },
+      incident => ({ incidentId: id, version: incident.version }),
+    );
+    res.json(updated);
+  });
+
+  router.get('/incidents/:id/timeline', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json({
+      items: await incidents.timeline(incidentId(req.params), credentials),
+    });
+  });
+
+  router.post('/incidents/:id/timeline', async (req, res) => {
+    const id = incidentId(req.params);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entry = await audited(
+      req,
+      'incident-timeline-add',
+      { incidentId: id },
+      async () =>
+        incidents.addTimelineEntry(
+          id,
+          parseBody(timelineEntrySchema, req.body),
+          credentials,
+        ),
+      added => ({ incidentId: id, entryId: added.id, kind: added.kind }),
+    );
+    res.status(201).json(entry);
+  });
+
+  router.get('/incidents/:id/postmortem', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await incidents.getPostmortem(incidentId(req.params), credentials),
+    );
+  });
+
+  router.put('/incidents/:id/postmortem', async (req, res) => {
+    const id = incidentId(req.params);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const postmortem = await audited(
+      req,
+      'incident-postmortem-write',
+      { incidentId: id },
+      async () =>
+        incidents.putPostmortem(
+          id,
+          parseBody(postmortemSchema, req.body),
+          credentials,
+        ),
+      written => ({ incidentId: id, version: written.version }),
+    );
+    res.json(postmortem);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/incidents', async (req, res) => {
+    const entityRef = entityRefFromPath(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const query = parseQuery(listQuery, req.query);
+    res.json(await incidents.listForEntity(entityRef, query, credentials));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/incident-metrics',
+    async (req, res) => {
+      const entityRef = entityRefFromPath(req.params);
+      const credentials = await httpAuth.credentials(req);
+      const window = parseQuery(
+        z.object({
+          from: isoTimeQuery.optional(),
+          to: isoTimeQuery.optional(),
+        }),
+        req.query,
+      );
+      res.json(await incidents.metrics(entityRef, window, credentials));
+    },
+  );
+
+  router.get(
+    '/entities/:kind/:namespace/:name/action-items',
+    async (req, res) => {
+      const entityRef = entityRefFromPath(req.params);
+      const credentials = await httpAuth.credentials(req);
+      res.json({
+        items: await incidents.openActionItems(entityRef, credentials),
+      });
+    },
+  );
+
+  return router;
+}
