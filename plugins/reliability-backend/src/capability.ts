@@ -19,4 +19,9 @@ export type CapabilityTask = {
 export type Capability = {
   router?: express.Router;
   tasks: CapabilityTask[];
+  /**
+   * Routes outside Backstage sign-in, each checking its callers itself (a signed pager
+   * webhook). Every other route requires Backstage credentials.
+   */
+  unauthenticatedPaths?: string[];
 };

@@ -125,7 +125,12 @@ export const reliabilityPlugin = createBackendPlugin({
           await scheduler.scheduleTask(task);
         }
         httpRouter.use(createRouter({ capabilities }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        for (const path of [
+          '/health',
+          ...capabilities.flatMap(c => c.unauthenticatedPaths ?? []),
+        ]) {
+          httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+        }
       },
     });
   },

@@ -6,6 +6,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  ANNOTATION_PAGERDUTY_SERVICE_ID,
   ANNOTATION_SERVICE_NAME,
   ESCALATION_POLICY_KIND,
   EscalationPolicyDefinition,
@@ -29,7 +30,10 @@ export type IndexedEntity = {
   title: string;
   tags: string[];
   ownerRef: string | undefined;
-  /** The annotations the suite reads (`reliability.io/…`); an index keeps no others. */
+  /**
+   * The annotations the suite reads (`reliability.io/…` and `pagerduty.com/service-id`); an
+   * index keeps no others.
+   */
   annotations: Record<string, string>;
   lifecycle: string | null;
   relations: EntityRelation[];
@@ -117,8 +121,10 @@ function suiteAnnotations(
   annotations: Record<string, string> = {},
 ): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(annotations).filter(([key]) =>
-      key.startsWith(SUITE_ANNOTATION_PREFIX),
+    Object.entries(annotations).filter(
+      ([key]) =>
+        key.startsWith(SUITE_ANNOTATION_PREFIX) ||
+        key === ANNOTATION_PAGERDUTY_SERVICE_ID,
     ),
   );
 }
@@ -172,6 +178,7 @@ export class CatalogSnapshot {
   /** OpenSLO `SLI` entities by ref. */
   readonly slisByRef = new Map<string, Entity>();
   private readonly serviceNames = new Map<string, string>();
+  private readonly pagerDutyServices = new Map<string, string[]>();
 
   constructor(entities: Entity[]) {
     this.size = entities.length;
@@ -266,6 +273,13 @@ export class CatalogSnapshot {
   private prepareServiceNames() {
     const byName = new Map<string, IndexedEntity>();
     for (const entity of this.entities) {
+      const pagerDuty = entity.annotations[ANNOTATION_PAGERDUTY_SERVICE_ID];
+      if (pagerDuty) {
+        this.pagerDutyServices.set(pagerDuty, [
+          ...(this.pagerDutyServices.get(pagerDuty) ?? []),
+          entity.ref,
+        ]);
+      }
       const annotated = entity.annotations[ANNOTATION_SERVICE_NAME];
       if (annotated && !this.serviceNames.has(annotated)) {
         this.serviceNames.set(annotated, entity.ref);
@@ -278,6 +292,11 @@ export class CatalogSnapshot {
     for (const [name, entity] of byName) {
       if (!this.serviceNames.has(name)) this.serviceNames.set(name, entity.ref);
     }
+  }
+
+  /** The entities annotated with PagerDuty service `id`, in ref order. */
+  entitiesForPagerDutyService(id: string): string[] {
+    return this.pagerDutyServices.get(id) ?? [];
   }
 
   /** The entity telemetry calls `name`, if the catalog has one. */

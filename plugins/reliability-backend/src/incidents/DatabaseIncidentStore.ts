@@ -442,6 +442,12 @@ export class DatabaseIncidentStore implements IncidentStore {
     return inserted.length > 0;
   }
 
+  async forgetDelivery(key: string): Promise<void> {
+    await this.db('incident_webhook_deliveries')
+      .where({ delivery_key: key })
+      .delete();
+  }
+
   private filtered(filter: IncidentFilter) {
     const query = this.db<IncidentRow>('incidents');
     if (filter.entityRef) {

@@ -126,6 +126,14 @@ export class IncidentService {
     return incident;
   }
 
+  /** The incident another system knows as `id`, with no permission check (pager webhooks). */
+  async findByExternalRef(
+    system: string,
+    id: string,
+  ): Promise<Incident | undefined> {
+    return this.options.store.findByExternalRef(system, id);
+  }
+
   async get(id: number, credentials: BackstageCredentials): Promise<Incident> {
     return this.readable(await this.requireIncident(id), credentials);
   }

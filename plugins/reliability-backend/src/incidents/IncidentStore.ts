@@ -129,4 +129,7 @@ export interface IncidentStore {
    * repeat is applied once.
    */
   recordDelivery(key: string, at: Date): Promise<boolean>;
+
+  /** Forgets a delivery that could not be applied, so that its retry is. */
+  forgetDelivery(key: string): Promise<void>;
 }

@@ -15,11 +15,17 @@ import { ObservationWriter } from '../dependencies';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { readIncidentConfig } from './incidentConfig';
 import { IncidentService } from './IncidentService';
+import {
+  createPagerDutyWebhookRoutes,
+  PAGERDUTY_WEBHOOK_PATH,
+} from './pagerDutyWebhook';
 import { createIncidentRoutes } from './routes';
+import Router from 'express-promise-router';
 
 /**
  * Incident history and blameless postmortems, kept in the plugin's database; incidents record
- * the dependencies they reveal through the dependency capability's `observations`.
+ * the dependencies they reveal through the dependency capability's `observations`. PagerDuty's
+ * signed webhooks declare, acknowledge and resolve incidents of mapped services.
  */
 export function createIncidentCapability(options: {
   config: Config;
@@ -35,8 +41,9 @@ export function createIncidentCapability(options: {
 }): Capability {
   const { catalog, permissions } = options;
   const settings = readIncidentConfig(options.config);
+  const store = new DatabaseIncidentStore(options.db);
   const incidents = new IncidentService({
-    store: new DatabaseIncidentStore(options.db),
+    store,
     catalog,
     catalogIndex: options.catalogIndex,
     readFilter: new CatalogReadFilter({ catalog, permissions }),
@@ -45,12 +52,29 @@ export function createIncidentCapability(options: {
     observations: options.observations,
     settings,
   });
-  return {
-    router: createIncidentRoutes({
+  const router = Router();
+  router.use(
+    createPagerDutyWebhookRoutes({
+      incidents,
+      store,
+      catalog,
+      catalogIndex: options.catalogIndex,
+      auth: options.auth,
+      auditor: options.auditor,
+      logger: options.logger,
+      secrets: settings.pagerdutyWebhookSecrets,
+    }),
+  );
+  router.use(
+    createIncidentRoutes({
       httpAuth: options.httpAuth,
       auditor: options.auditor,
       incidents,
     }),
+  );
+  return {
+    router,
     tasks: [],
+    unauthenticatedPaths: [PAGERDUTY_WEBHOOK_PATH],
   };
 }
