@@ -1,11 +1,15 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   EscalationResponse,
+  IncidentListResponse,
+  Postmortem,
+  TimelineEntry,
   OnCallScheduleResponse,
   SloItem,
   SloStatus,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { ReliabilityApi } from '../api';
+import { IncidentListOptions, OpenActionItem } from '../api/ReliabilityApi';
 
 const quietRates = {
   '5m': 0.5,
@@ -113,6 +117,37 @@ export function mockReliabilityApi(
         _options: { from: string; to: string },
       ): Promise<OnCallScheduleResponse> => ({ rotations: [] }),
     ),
+    declareIncident: jest.fn(),
+    getIncident: jest.fn(),
+    updateIncident: jest.fn(),
+    listEntityIncidents: jest.fn(
+      async (
+        _entity: CompoundEntityRef,
+        _options?: IncidentListOptions,
+      ): Promise<IncidentListResponse> => ({ items: [], cursor: null }),
+    ),
+    listIncidents: jest.fn(
+      async (
+        _options?: IncidentListOptions,
+      ): Promise<IncidentListResponse> => ({ items: [], cursor: null }),
+    ),
+    getEntityIncidentMetrics: jest.fn(),
+    // No open action items: the Reliability tab's card says so.
+    getEntityActionItems: jest.fn(
+      async (
+        _entity: CompoundEntityRef,
+      ): Promise<{ items: OpenActionItem[] }> => ({ items: [] }),
+    ),
+    getTimeline: jest.fn(
+      async (_incidentId: number): Promise<{ items: TimelineEntry[] }> => ({
+        items: [],
+      }),
+    ),
+    addTimelineEntry: jest.fn(),
+    getPostmortem: jest.fn(
+      async (_incidentId: number): Promise<Postmortem | undefined> => undefined,
+    ),
+    putPostmortem: jest.fn(),
     getSloHistory: jest.fn(
       async (
         _slo: { namespace: string; name: string },

@@ -1,7 +1,18 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  ActionItem,
   DependenciesResponse,
+  Incident,
+  IncidentInput,
+  IncidentListResponse,
+  IncidentMetrics,
+  IncidentPatch,
+  IncidentStatus,
+  Postmortem,
+  PostmortemWrite,
+  TimelineEntry,
+  TimelineEntryKind,
   EscalationResponse,
   ImpactResponse,
   LookupResponse,
@@ -33,7 +44,48 @@ export interface ReliabilityApi {
     direction: 'downstream' | 'upstream';
     maxDepth?: number;
   }): Promise<ImpactResponse>;
+
+  declareIncident(input: IncidentInput): Promise<Incident>;
+  getIncident(id: number): Promise<Incident>;
+  updateIncident(id: number, patch: IncidentPatch): Promise<Incident>;
+  listEntityIncidents(
+    entity: CompoundEntityRef,
+    options?: IncidentListOptions,
+  ): Promise<IncidentListResponse>;
+  listIncidents(options?: IncidentListOptions): Promise<IncidentListResponse>;
+  getEntityIncidentMetrics(
+    entity: CompoundEntityRef,
+    options?: { from?: string; to?: string },
+  ): Promise<IncidentMetrics>;
+  getEntityActionItems(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: OpenActionItem[] }>;
+  getTimeline(incidentId: number): Promise<{ items: TimelineEntry[] }>;
+  addTimelineEntry(
+    incidentId: number,
+    entry: { at?: string; kind: TimelineEntryKind; text: string },
+  ): Promise<TimelineEntry>;
+  /** The postmortem, or undefined while the incident has none. */
+  getPostmortem(incidentId: number): Promise<Postmortem | undefined>;
+  putPostmortem(
+    incidentId: number,
+    write: PostmortemWrite,
+  ): Promise<Postmortem>;
 }
+
+export type IncidentListOptions = {
+  status?: IncidentStatus | 'open';
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+};
+
+/** An open action item with the incident it came from. */
+export type OpenActionItem = ActionItem & {
+  incidentId: number;
+  incidentTitle: string;
+};
 
 /** @public */
 export const reliabilityApiRef = createApiRef<ReliabilityApi>({

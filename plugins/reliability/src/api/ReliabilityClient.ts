@@ -3,6 +3,15 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   DependenciesResponse,
+  Incident,
+  IncidentInput,
+  IncidentListResponse,
+  IncidentMetrics,
+  IncidentPatch,
+  Postmortem,
+  PostmortemWrite,
+  TimelineEntry,
+  TimelineEntryKind,
   EscalationResponse,
   ImpactResponse,
   LookupResponse,
@@ -11,7 +20,11 @@ import {
   SloListResponse,
   ReleaseGateResponse,
 } from '@reliability-suite/backstage-plugin-reliability-common';
-import { ReliabilityApi } from './ReliabilityApi';
+import {
+  IncidentListOptions,
+  OpenActionItem,
+  ReliabilityApi,
+} from './ReliabilityApi';
 
 /** Calls `/api/reliability` with the signed-in user's credentials. */
 export class ReliabilityClient implements ReliabilityApi {
@@ -84,6 +97,93 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(`/impact?${query}`);
   }
 
+  declareIncident(input: IncidentInput): Promise<Incident> {
+    return this.send('POST', '/incidents', input);
+  }
+
+  getIncident(id: number): Promise<Incident> {
+    return this.get(`/incidents/${id}`);
+  }
+
+  updateIncident(id: number, patch: IncidentPatch): Promise<Incident> {
+    return this.send('PATCH', `/incidents/${id}`, patch);
+  }
+
+  listEntityIncidents(
+    entity: CompoundEntityRef,
+    options: IncidentListOptions = {},
+  ): Promise<IncidentListResponse> {
+    return this.get(`${entityPath(entity)}/incidents?${listQuery(options)}`);
+  }
+
+  listIncidents(
+    options: IncidentListOptions = {},
+  ): Promise<IncidentListResponse> {
+    return this.get(`/incidents?${listQuery(options)}`);
+  }
+
+  getEntityIncidentMetrics(
+    entity: CompoundEntityRef,
+    options: { from?: string; to?: string } = {},
+  ): Promise<IncidentMetrics> {
+    return this.get(
+      `${entityPath(entity)}/incident-metrics?${listQuery(options)}`,
+    );
+  }
+
+  getEntityActionItems(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: OpenActionItem[] }> {
+    return this.get(`${entityPath(entity)}/action-items`);
+  }
+
+  getTimeline(incidentId: number): Promise<{ items: TimelineEntry[] }> {
+    return this.get(`/incidents/${incidentId}/timeline`);
+  }
+
+  addTimelineEntry(
+    incidentId: number,
+    entry: { at?: string; kind: TimelineEntryKind; text: string },
+  ): Promise<TimelineEntry> {
+    return this.send('POST', `/incidents/${incidentId}/timeline`, entry);
+  }
+
+  async getPostmortem(incidentId: number): Promise<Postmortem | undefined> {
+    try {
+      return await this.get<Postmortem>(`/incidents/${incidentId}/postmortem`);
+    } catch (error) {
+      if ((error as ResponseError).response?.status === 404) {
+        // The incident exists (its page asked for it first) and has no postmortem yet.
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  putPostmortem(
+    incidentId: number,
+    write: PostmortemWrite,
+  ): Promise<Postmortem> {
+    return this.send('PUT', `/incidents/${incidentId}/postmortem`, write);
+  }
+
+  private async send<T>(
+    method: string,
+    path: string,
+    body: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('reliability');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.json();
+  }
+
   // The Reliability tab's header strip and its escalation card ask for the same entity at the
   // same time: identical reads in flight share one request.
   private readonly inFlight = new Map<string, Promise<unknown>>();
@@ -105,6 +205,14 @@ export class ReliabilityClient implements ReliabilityApi {
     }
     return response.json();
   }
+}
+
+function listQuery(options: Record<string, string | number | undefined>) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) query.set(key, String(value));
+  }
+  return query;
 }
 
 function entityPath(entity: CompoundEntityRef): string {
