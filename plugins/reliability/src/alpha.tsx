@@ -11,8 +11,9 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
+import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import { reliabilityApiRef, ReliabilityClient } from './api';
-import { lookupRouteRef } from './routes';
+import { incidentsRouteRef, lookupRouteRef } from './routes';
 import { isReliabilityAvailable, isSloAvailable } from './conditions';
 
 /** The client of the reliability backend. */
@@ -61,6 +62,29 @@ export const entityDependenciesContent = EntityContentBlueprint.make({
   },
 });
 
+/** The Incidents tab: open incidents, how often and how fast, the history, declaring one. */
+export const entityIncidentsContent = EntityContentBlueprint.make({
+  name: 'incidents',
+  params: {
+    path: '/incidents',
+    title: 'Incidents',
+    filter: isReliabilityAvailable,
+    loader: () => import('./incidents').then(m => <m.EntityIncidentsContent />),
+  },
+});
+
+/** Open incidents across the portal, and each incident's page below it. */
+export const incidentsPage = PageBlueprint.make({
+  name: 'incidents',
+  params: {
+    path: '/incidents',
+    title: 'Incidents',
+    icon: <ReportProblemIcon />,
+    routeRef: convertLegacyRouteRef(incidentsRouteRef),
+    loader: () => import('./incidents').then(m => <m.IncidentsRoutes />),
+  },
+});
+
 /** The SLO summary card, on the overview of entities that have SLOs. */
 export const entitySloSummaryCard = EntityCardBlueprint.make({
   name: 'slo-summary',
@@ -103,9 +127,14 @@ export default createFrontendPlugin({
     entityReliabilityContent,
     entitySloContent,
     entityDependenciesContent,
+    entityIncidentsContent,
     entitySloSummaryCard,
     entityEscalationCard,
     lookupPage,
+    incidentsPage,
   ],
-  routes: { lookup: convertLegacyRouteRef(lookupRouteRef) },
+  routes: {
+    lookup: convertLegacyRouteRef(lookupRouteRef),
+    incidents: convertLegacyRouteRef(incidentsRouteRef),
+  },
 });

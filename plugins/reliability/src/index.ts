@@ -12,6 +12,9 @@ export {
   EntityEscalationCard,
   ReliabilityLookupPage,
   EntityDependenciesContent,
+  EntityIncidentsContent,
+  IncidentsSummaryCard,
+  ReliabilityIncidentsPage,
 } from './plugin';
 export { isReliabilityAvailable, isSloAvailable } from './conditions';
 export { reliabilityApiRef, ReliabilityClient } from './api';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { reliabilityApiRef, ReliabilityClient } from './api';
-import { lookupRouteRef } from './routes';
+import { incidentsRouteRef, lookupRouteRef } from './routes';
 
 /**
  * The reliability suite's frontend plugin, for apps on the legacy frontend system. Apps on the
@@ -17,7 +17,7 @@ import { lookupRouteRef } from './routes';
  */
 export const reliabilityPlugin = createPlugin({
   id: 'reliability',
-  routes: { lookup: lookupRouteRef },
+  routes: { lookup: lookupRouteRef, incidents: incidentsRouteRef },
   apis: [
     createApiFactory({
       api: reliabilityApiRef,
@@ -110,5 +110,49 @@ export const EntityDependenciesContent = reliabilityPlugin.provide(
       lazy: () =>
         import('./dependencies').then(m => m.EntityDependenciesContent),
     },
+  }),
+);
+
+/**
+ * The Incidents tab: open incidents, how often and how fast, the history, and declaring one.
+ * For `EntityLayout.Route` with `if={isReliabilityAvailable}`; links to incidents need
+ * `ReliabilityIncidentsPage` mounted.
+ *
+ * @public
+ */
+export const EntityIncidentsContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityIncidentsContent',
+    component: {
+      lazy: () => import('./incidents').then(m => m.EntityIncidentsContent),
+    },
+  }),
+);
+
+/**
+ * Open incidents and open action items, for an entity's overview.
+ *
+ * @public
+ */
+export const IncidentsSummaryCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'IncidentsSummaryCard',
+    component: {
+      lazy: () => import('./incidents').then(m => m.IncidentsSummaryCard),
+    },
+  }),
+);
+
+/**
+ * Open incidents across the portal and each incident's page, for a
+ * `<Route path="/incidents">`.
+ *
+ * @public
+ */
+export const ReliabilityIncidentsPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityIncidentsPage',
+    mountPoint: incidentsRouteRef,
+    component: () => import('./incidents').then(m => m.IncidentsPage),
   }),
 );

@@ -1,4 +1,16 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /** The "Who do I page?" lookup page. */
 export const lookupRouteRef = createRouteRef({ id: 'reliability-lookup' });
+
+/** Open incidents across the portal; each incident's page is below it. */
+export const incidentsRouteRef = createRouteRef({
+  id: 'reliability-incidents',
+});
+
+/** One incident: its facts, timeline and postmortem. */
+export const incidentRouteRef = createSubRouteRef({
+  id: 'reliability-incident',
+  parent: incidentsRouteRef,
+  path: '/:id',
+});

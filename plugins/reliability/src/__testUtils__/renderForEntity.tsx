@@ -6,6 +6,7 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { ReliabilityApi, reliabilityApiRef } from '../api';
+import { incidentsRouteRef } from '../routes';
 
 /** orders-service, owned by Commerce: the entity most component tests render for. */
 export const ordersService: Entity = {
@@ -25,6 +26,11 @@ export async function renderForEntity(
     <TestApiProvider apis={[[reliabilityApiRef, api]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/incidents': incidentsRouteRef,
+      },
+    },
   );
 }

@@ -6,6 +6,8 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../api';
+import { incidentsRouteRef } from '../routes';
+import { openIncident } from '../__testUtils__/incidents';
 import {
   escalationResponse,
   mockReliabilityApi,
@@ -59,7 +61,12 @@ async function renderFor(
         <EntityReliabilityContent />
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/incidents': incidentsRouteRef,
+      },
+    },
   );
 }
 
@@ -156,13 +163,56 @@ describe('EntityReliabilityContent', () => {
     expect(card).toHaveTextContent('owner: group:default/commerce');
   });
 
-  it('says plainly that incidents and drill history are not available yet', async () => {
+  it('says plainly that drill history is not available yet', async () => {
     await renderFor(ordersService);
-    const incidents = screen.getByText('Incidents').closest('.MuiCard-root');
-    expect(incidents).toHaveTextContent(/^IncidentsNot yet available/);
     const runbooks = screen.getByText('Runbooks').closest('.MuiCard-root');
     expect(runbooks).toHaveTextContent(
       'Drill history (when each was last exercised) is not yet available.',
+    );
+  });
+
+  it('shows open incidents and the open action items with their owners and due dates', async () => {
+    const api = mockReliabilityApi([]);
+    api.listEntityIncidents.mockResolvedValue({
+      items: [
+        {
+          ...openIncident,
+          id: 12,
+          title: 'Orders fail to save',
+          severity: 'SEV1',
+        },
+      ],
+      cursor: null,
+    });
+    api.getEntityActionItems.mockResolvedValue({
+      items: [
+        {
+          incidentId: 9,
+          incidentTitle: 'Deadlocked database sessions',
+          text: 'Add a lock timeout',
+          category: 'prevent',
+          owner: 'group:default/commerce',
+          dueDate: '2026-12-15',
+          status: 'open',
+          link: null,
+        },
+      ],
+    });
+    await renderFor(ordersService, api);
+    const open = await screen.findByRole('list', { name: 'Open incidents' });
+    expect(open).toHaveTextContent('SEV1 Orders fail to save');
+    expect(within(open).getByRole('link')).toHaveAttribute(
+      'href',
+      '/incidents/12',
+    );
+    const items = screen.getByRole('list', { name: 'Open action items' });
+    expect(items).toHaveTextContent('Add a lock timeout');
+    expect(items).toHaveTextContent(
+      'due 2026-12-15 · from Deadlocked database sessions',
+    );
+    expect(api.listEntityIncidents).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'orders-service' },
+      { status: 'open', limit: 5 },
     );
   });
 

@@ -9,6 +9,7 @@ import { Link } from '@backstage/core-components';
 import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import { Grid, List, ListItem, ListItemText } from '@material-ui/core';
 import { EntityEscalationCard } from '../escalation';
+import { IncidentsSummaryCard } from '../incidents';
 import { countOf } from '../shared/format';
 import { SloSummaryCard } from '../slo';
 import { CapabilityCard } from './CapabilityCard';
@@ -40,10 +41,7 @@ export function EntityReliabilityContent() {
           <SloSummaryCard />
         </Grid>
         <Grid item xs={12} md={6}>
-          <CapabilityCard
-            title="Incidents"
-            shows="Not yet available: incident history with blameless postmortems is planned for a later release of the suite. Until then, this card records nothing."
-          />
+          <IncidentsSummaryCard />
         </Grid>
         <Grid item xs={12} md={6}>
           <CapabilityCard

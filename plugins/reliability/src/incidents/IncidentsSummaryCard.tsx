@@ -1,0 +1,109 @@
+import { InfoCard } from '@backstage/core-components';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { countOf } from '../shared/format';
+import { formatLocal } from '../shared/formatTime';
+import { RequestContent } from '../shared/RequestContent';
+import { useReliabilityApi } from '../shared/useReliabilityApi';
+import { IncidentLink } from './IncidentLink';
+import { IncidentStatusLabel, SeverityLabel } from './IncidentLabels';
+
+const OPEN_SHOWN = 5;
+
+/**
+ * The entity's open incidents, and the open action items of its postmortems with their owners
+ * and due dates: what the Reliability tab shows of incidents.
+ *
+ * @public
+ */
+export function IncidentsSummaryCard() {
+  const { entity } = useEntity();
+  const ref = getCompoundEntityRef(entity);
+  const request = useReliabilityApi(
+    async api => {
+      const [open, actionItems] = await Promise.all([
+        api.listEntityIncidents(ref, { status: 'open', limit: OPEN_SHOWN }),
+        api.getEntityActionItems(ref),
+      ]);
+      return { open, actionItems: actionItems.items };
+    },
+    [ref.kind, ref.namespace, ref.name],
+  );
+  return (
+    <InfoCard title="Incidents">
+      <RequestContent request={request}>
+        {({ open, actionItems }) => (
+          <>
+            {open.items.length === 0 ? (
+              <Typography color="textSecondary">No open incidents.</Typography>
+            ) : (
+              <List dense aria-label="Open incidents">
+                {open.items.map(incident => (
+                  <ListItem key={incident.id} disableGutters>
+                    <ListItemText
+                      primary={
+                        <>
+                          <SeverityLabel severity={incident.severity} />{' '}
+                          <IncidentLink id={incident.id}>
+                            {incident.title}
+                          </IncidentLink>
+                        </>
+                      }
+                      secondary={
+                        <>
+                          <IncidentStatusLabel status={incident.status} /> since{' '}
+                          {formatLocal(incident.startedAt)}
+                        </>
+                      }
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            )}
+            {open.cursor && (
+              <Typography variant="caption" color="textSecondary">
+                More open incidents on the Incidents tab.
+              </Typography>
+            )}
+            <Typography
+              variant="subtitle2"
+              component="h3"
+              style={{ marginTop: 8 }}
+            >
+              {actionItems.length === 0
+                ? 'No open action items.'
+                : `${countOf(actionItems.length, 'open action item')}:`}
+            </Typography>
+            {actionItems.length > 0 && (
+              <List dense aria-label="Open action items">
+                {actionItems.map(item => (
+                  <ListItem
+                    key={`${item.incidentId}/${item.text}`}
+                    disableGutters
+                  >
+                    <ListItemText
+                      primary={item.text}
+                      secondary={
+                        <>
+                          <EntityRefLink entityRef={item.owner} hideIcon />
+                          {item.dueDate
+                            ? `, due ${item.dueDate}`
+                            : ', no due date'}{' '}
+                          · from{' '}
+                          <IncidentLink id={item.incidentId}>
+                            {item.incidentTitle}
+                          </IncidentLink>
+                        </>
+                      }
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            )}
+          </>
+        )}
+      </RequestContent>
+    </InfoCard>
+  );
+}
