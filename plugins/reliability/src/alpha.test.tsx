@@ -15,6 +15,7 @@ import plugin, {
   entitySloContent,
   entitySloSummaryCard,
   lookupPage,
+  incidentsPage,
   reliabilityApi,
 } from './alpha';
 import { reliabilityApiRef } from './api';
@@ -35,9 +36,11 @@ describe('the /alpha plugin', () => {
     'entity-content:reliability/overview',
     'entity-content:reliability/slos',
     'entity-content:reliability/dependencies',
+    'entity-content:reliability/incidents',
     'entity-card:reliability/slo-summary',
     'entity-card:reliability/escalation',
     'page:reliability/lookup',
+    'page:reliability/incidents',
   ])('installs %s', id => {
     expect(plugin.getExtension(id as never)).toBeDefined();
   });
@@ -99,6 +102,14 @@ describe('lookupPage', () => {
     expect(
       createExtensionTester(lookupPage).get(coreExtensionData.routePath),
     ).toBe('/who-do-i-page');
+  });
+});
+
+describe('incidentsPage', () => {
+  it('is "Incidents" at /incidents', () => {
+    const tester = createExtensionTester(incidentsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/incidents');
+    expect(tester.get(coreExtensionData.title)).toBe('Incidents');
   });
 });
 

@@ -222,6 +222,7 @@ export function DeclareIncidentDialog(props: {
           ))}
         </FormGroup>
         <TextField
+          id="declare-title"
           label="What is happening"
           helperText="What users see, not who did what"
           value={title}
@@ -234,6 +235,7 @@ export function DeclareIncidentDialog(props: {
         <Box display="flex" gridGap={16} flexWrap="wrap">
           <TextField
             select
+            id="declare-severity"
             label="Severity"
             value={severity}
             onChange={e => setSeverity(e.target.value as IncidentSeverity)}
@@ -248,6 +250,7 @@ export function DeclareIncidentDialog(props: {
           </TextField>
           <TextField
             select
+            id="declare-cause"
             label="Cause, if known"
             value={cause}
             onChange={e => setCause(e.target.value as IncidentCause)}
@@ -261,6 +264,7 @@ export function DeclareIncidentDialog(props: {
             ))}
           </TextField>
           <TextField
+            id="declare-started"
             label="Started"
             type="datetime-local"
             value={startedAt}
@@ -269,6 +273,7 @@ export function DeclareIncidentDialog(props: {
             InputLabelProps={{ shrink: true }}
           />
           <TextField
+            id="declare-channel"
             label="Response channel"
             placeholder="#inc-…"
             value={channel}
@@ -277,6 +282,7 @@ export function DeclareIncidentDialog(props: {
           />
         </Box>
         <TextField
+          id="declare-summary"
           label="What is known so far"
           value={summary}
           onChange={e => setSummary(e.target.value)}

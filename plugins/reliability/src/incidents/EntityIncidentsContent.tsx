@@ -25,7 +25,7 @@ import { IncidentStatusLabel, SeverityLabel } from './IncidentLabels';
 import { IncidentTrendChart } from './IncidentTrendChart';
 import { weeklyTrend } from './incidentTrend';
 import { CAUSE_LABELS, durationText, incidentDuration } from './incidentWords';
-import { TREND_DAYS, useEntityIncidentOverview } from './useEntityIncidents';
+import { TREND_WEEKS, useEntityIncidentOverview } from './useEntityIncidents';
 
 const TIMES: Array<[keyof IncidentMetrics, string]> = [
   ['mttd', 'Time to detect'],
@@ -58,7 +58,7 @@ function Metrics(props: {
   return (
     <Box>
       <Typography paragraph>
-        {countOf(metrics.count, 'incident')} in the last {TREND_DAYS} days (
+        {countOf(metrics.count, 'incident')} in the last {TREND_WEEKS} weeks (
         {countOf(allTime.count, 'incident')} in all).{' '}
         {countOf(allTime.openActionItems, 'open action item')}
         {allTime.postmortemsMissing > 0 &&
@@ -94,7 +94,7 @@ function Metrics(props: {
 
 /**
  * The Incidents tab: open incidents first, with the way to declare one; then how often and how
- * fast over the last 90 days, and the whole history.
+ * fast over the last 13 weeks, and the whole history.
  *
  * @public
  */
@@ -164,12 +164,12 @@ export function EntityIncidentsContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={7}>
-        <InfoCard title={`Incidents per week, last ${TREND_DAYS} days`}>
+        <InfoCard title={`Incidents per week, last ${TREND_WEEKS} weeks`}>
           <RequestContent request={overview}>
             {({ recent, now, truncated }) => (
               <>
                 <IncidentTrendChart
-                  weeks={weeklyTrend(recent, now, TREND_DAYS / 7)}
+                  weeks={weeklyTrend(recent, now, TREND_WEEKS)}
                 />
                 {truncated && (
                   <Typography variant="caption" color="textSecondary">

@@ -82,6 +82,7 @@ export function IncidentFacts(props: {
     <Box>
       <TextField
         select
+        id="incident-status"
         label="Status"
         value={incident.status}
         disabled={saving}

@@ -97,6 +97,7 @@ export function IncidentTimeline(props: {
       >
         <TextField
           select
+          id="timeline-kind"
           label="Kind"
           value={kind}
           onChange={e => setKind(e.target.value as TimelineEntryKind)}
@@ -109,6 +110,7 @@ export function IncidentTimeline(props: {
           ))}
         </TextField>
         <TextField
+          id="timeline-text"
           label="What happened"
           value={text}
           onChange={e => setText(e.target.value)}

@@ -20,7 +20,7 @@ export function IncidentTrendChart(props: { weeks: TrendWeek[] }) {
   if (props.weeks.every(week => week.incidents === 0)) {
     return (
       <Typography color="textSecondary">
-        No incidents in the last 90 days.
+        No incidents in the last {props.weeks.length} weeks.
       </Typography>
     );
   }

@@ -164,6 +164,7 @@ export function PostmortemEditor(props: {
       {PARTS.map(part => (
         <TextField
           key={part.key}
+          id={`postmortem-${part.key}`}
           label={part.label}
           helperText={part.prompt}
           value={draft[part.key] ?? ''}
@@ -194,6 +195,7 @@ export function PostmortemEditor(props: {
           aria-label={`Action item ${i + 1}`}
         >
           <TextField
+            id={`action-item-${i}-text`}
             label="Action"
             value={item.text}
             onChange={e => setItem(i, { text: e.target.value })}
@@ -202,6 +204,7 @@ export function PostmortemEditor(props: {
           />
           <TextField
             select
+            id={`action-item-${i}-category`}
             label="For"
             value={item.category}
             onChange={e =>
@@ -216,12 +219,14 @@ export function PostmortemEditor(props: {
             ))}
           </TextField>
           <TextField
+            id={`action-item-${i}-owner`}
             label="Owner"
             value={item.owner}
             onChange={e => setItem(i, { owner: e.target.value })}
             style={{ flex: '1 1 180px' }}
           />
           <TextField
+            id={`action-item-${i}-due`}
             label="Due"
             type="date"
             value={item.dueDate ?? ''}
@@ -230,6 +235,7 @@ export function PostmortemEditor(props: {
           />
           <TextField
             select
+            id={`action-item-${i}-status`}
             label="Status"
             value={item.status}
             onChange={e =>
@@ -243,6 +249,7 @@ export function PostmortemEditor(props: {
             ))}
           </TextField>
           <TextField
+            id={`action-item-${i}-link`}
             label="Link"
             value={item.link ?? ''}
             onChange={e => setItem(i, { link: e.target.value })}

@@ -4,8 +4,9 @@ import { Incident } from '@reliability-suite/backstage-plugin-reliability-common
 import { useReliabilityApi } from '../shared/useReliabilityApi';
 
 const DAY_MS = 86_400_000;
-/** The trend spans this many days; its incidents are read in pages of the API's largest size. */
-export const TREND_DAYS = 91;
+/** The trend spans this many weeks (about 90 days); its incidents are read in pages of 100. */
+export const TREND_WEEKS = 13;
+const TREND_DAYS = TREND_WEEKS * 7;
 const PAGE = 100;
 // A service with more incidents than this in 13 weeks has a bigger problem than its chart.
 const MAX_TREND_PAGES = 10;
