@@ -79,6 +79,8 @@ async function startBackend(options: {
           ],
         },
       },
+      // The demo's incidents name the demo's entities, which this catalog lacks.
+      demo: { incidentsFile: '' },
       catalog: {
         // Replaces the demo's locations: the benchmark's catalog only.
         locations: [

@@ -36,4 +36,7 @@ backend.add(
   ),
 );
 
+// The demo's past incidents (demo.incidentsFile), loaded once into an empty portal.
+backend.add(import('./demoIncidents'));
+
 backend.start();
