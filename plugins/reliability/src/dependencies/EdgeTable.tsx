@@ -8,6 +8,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Tooltip, Typography, makeStyles } from '@material-ui/core';
 import { DependencyEdge } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatLocal } from '../shared/formatTime';
+import { IncidentLink } from '../incidents/IncidentLink';
 import { ShortText, shorten } from '../shared/ShortText';
 import { wholeWords } from '../shared/tableCells';
 
@@ -38,6 +39,12 @@ function EvidenceDetail(props: { detail: string }) {
   );
 }
 
+/** Incident evidence names its incident ("Incident 42: title"): a link to its page. */
+function incidentOf(detail: string): number | undefined {
+  const match = /^Incident (\d+): /.exec(detail);
+  return match ? Number(match[1]) : undefined;
+}
+
 function Evidence(props: { edge: DependencyEdge }) {
   if (props.edge.evidence.length === 0) return <>declared only</>;
   return (
@@ -48,7 +55,14 @@ function Evidence(props: { edge: DependencyEdge }) {
           {e.detail && (
             <>
               {' ('}
-              <EvidenceDetail detail={e.detail} />)
+              {e.kind === 'incident' && incidentOf(e.detail) !== undefined ? (
+                <span title={e.detail}>
+                  <IncidentLink id={incidentOf(e.detail)!} />
+                </span>
+              ) : (
+                <EvidenceDetail detail={e.detail} />
+              )}
+              )
             </>
           )}
           , last {formatLocal(e.lastSeen)}

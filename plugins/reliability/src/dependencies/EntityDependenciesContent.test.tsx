@@ -176,6 +176,12 @@ describe('EntityDependenciesContent edge tables', () => {
           direction: 'downstream',
           evidence: [
             { ...evidence, detail: `Prometheus service graph: ${query}` },
+            {
+              ...evidence,
+              kind: 'incident',
+              detail:
+                'Incident 42: Failover test blocked the shared test database',
+            },
           ],
           suggestion:
             'spec:\n  dependsOn:\n    - resource:default/shared-test-db\n',
@@ -207,6 +213,13 @@ describe('EntityDependenciesContent edge tables', () => {
     expect(
       within(hidden).getByTitle(`Prometheus service graph: ${query}`),
     ).toHaveTextContent(/^Prometheus service graph$/);
+    // Evidence from an incident links to it, with its title on hover.
+    const incident = within(hidden).getByRole('link', { name: 'Incident 42' });
+    expect(incident).toHaveAttribute('href', '/incidents/42');
+    expect(incident.parentElement).toHaveAttribute(
+      'title',
+      'Incident 42: Failover test blocked the shared test database',
+    );
 
     const unknown = screen.getByRole('region', {
       name: 'Unknown dependencies',
