@@ -10,7 +10,13 @@ import {
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const artifactsDir = join(repoRoot, 'test-results', 'browser');
 
-export type RunningBackend = { baseUrl: string; stop(): Promise<void> };
+export type RunningBackend = {
+  /** Where the portal is; a restart moves it to another free port. */
+  readonly baseUrl: string;
+  /** Stops the backend and starts it again on the same databases. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /** The demo's Prometheus (scripts/demo-prometheus.ts) on a free port, data in `dataDir`. */
 async function startDemoPrometheus(
@@ -69,8 +75,8 @@ async function startDemoPrometheus(
 export async function startBackend(): Promise<RunningBackend> {
   const workDir = mkdtempSync(join(tmpdir(), 'reliability-browser-'));
   const prometheus = await startDemoPrometheus(join(workDir, 'prometheus'));
-  try {
-    const backend = await startBackendProcess({
+  const start = (log: string) =>
+    startBackendProcess({
       repoRoot,
       configFile: join(workDir, 'app-config.browser.yaml'),
       sqliteDirectory: join(workDir, 'sqlite'),
@@ -81,10 +87,18 @@ export async function startBackend(): Promise<RunningBackend> {
           slo: { evaluation: { frequency: '5s' } },
         },
       },
-      logFile: join(artifactsDir, 'backend.log'),
+      logFile: join(artifactsDir, log),
     });
+  try {
+    let backend = await start('backend.log');
     return {
-      baseUrl: backend.baseUrl,
+      get baseUrl() {
+        return backend.baseUrl;
+      },
+      async restart() {
+        await backend.stop();
+        backend = await start('backend-restarted.log');
+      },
       async stop() {
         await backend.stop();
         await prometheus.stop();

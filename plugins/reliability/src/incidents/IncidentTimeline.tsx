@@ -117,8 +117,13 @@ export function IncidentTimeline(props: {
           fullWidth
           inputProps={{ maxLength: 5000, 'aria-label': 'Timeline entry' }}
         />
-        <Button type="submit" variant="outlined" disabled={!text.trim()}>
-          Add
+        <Button
+          type="submit"
+          variant="outlined"
+          disabled={!text.trim()}
+          style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+        >
+          Add to timeline
         </Button>
       </Box>
       {error && (
