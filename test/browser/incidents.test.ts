@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, startBackend, type RunningBackend } from './backend.ts';
+import { startBackend, type RunningBackend } from './backend.ts';
 import { launchChromium } from './browser.ts';
+import { screenshot, signIn, visit } from './portal.ts';
 
 let backend: RunningBackend;
 let browser: Browser;
@@ -17,35 +17,9 @@ async function openPage(): Promise<Page> {
     origin: backend.baseUrl,
   });
   const page = await context.newPage();
-  await page.goto(`${backend.baseUrl}/catalog`);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.click({ timeout: 60_000 });
-  await enter.waitFor({ state: 'detached' });
+  await signIn(page, backend.baseUrl);
   return page;
 }
-
-/** Goes to `path` until `ready` shows: the catalog and the demo incidents load meanwhile. */
-async function visit(page: Page, path: string, ready: string) {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    await page.goto(`${backend.baseUrl}${path}`);
-    try {
-      await page.locator(ready).first().waitFor({ timeout: 15_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        await page.screenshot({
-          path: join(artifactsDir, 'failure.png'),
-          fullPage: true,
-        });
-        throw error;
-      }
-    }
-  }
-}
-
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 
 const TITLE = 'Orders fail to save for some customers';
 
@@ -63,6 +37,7 @@ describe('incidents in Chromium', () => {
     const page = await openPage();
     await visit(
       page,
+      backend.baseUrl,
       '/catalog/default/resource/shared-test-db/dependencies',
       'section[aria-label="Hidden dependencies"] >> text=Settlement batch',
     );
@@ -82,6 +57,7 @@ describe('incidents in Chromium', () => {
     let page = await openPage();
     await visit(
       page,
+      backend.baseUrl,
       '/catalog/default/component/orders-service/incidents',
       'text=Config change broke order validation',
     );
@@ -138,6 +114,7 @@ describe('incidents in Chromium', () => {
     page = await openPage();
     await visit(
       page,
+      backend.baseUrl,
       '/catalog/default/component/orders-service/incidents',
       `section[aria-label="Incident history"] >> text=${TITLE}`,
     );

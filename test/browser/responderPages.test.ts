@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, startBackend, type RunningBackend } from './backend.ts';
+import { startBackend, type RunningBackend } from './backend.ts';
 import { launchChromium } from './browser.ts';
+import { screenshot, signIn, visit } from './portal.ts';
 import {
   cellsNarrowerThanTheirWords,
   contrastRatio,
@@ -26,38 +26,8 @@ async function openPage(
 ): Promise<Page> {
   const page = await browser.newPage({ viewport });
   await page.addInitScript(`window.localStorage.setItem('theme', '${theme}')`);
-  await page.goto(`${backend.baseUrl}/catalog`);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.click({ timeout: 60_000 });
-  await enter.waitFor({ state: 'detached' });
+  await signIn(page, backend.baseUrl);
   return page;
-}
-
-/** Goes to `path` until `ready` (a selector) shows: the catalog loads the demo meanwhile. */
-async function visit(page: Page, path: string, ready: string) {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    await page.goto(`${backend.baseUrl}${path}`);
-    try {
-      await page.locator(ready).first().waitFor({ timeout: 15_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        await page.screenshot({
-          path: join(artifactsDir, 'failure.png'),
-          fullPage: true,
-        });
-        throw error;
-      }
-    }
-  }
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({
-    path: join(artifactsDir, `${name}.png`),
-    fullPage: true,
-  });
 }
 
 const reliabilityTab = '/catalog/default/component/orders-service/reliability';
@@ -82,7 +52,7 @@ describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
   ] as const) {
     it(`answers owner, on call until when, whom next, how to reach them and the budget above the fold (${name})`, async () => {
       const page = await openPage(viewport);
-      await visit(page, reliabilityTab, stripReady);
+      await visit(page, backend.baseUrl, reliabilityTab, stripReady);
       const strip = page.getByRole('region', {
         name: 'Responder summary',
       });
@@ -119,6 +89,7 @@ describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
         const page = await openPage(WIDE, theme);
         await visit(
           page,
+          backend.baseUrl,
           `/catalog/default/${entity}/dependencies`,
           `[data-testid=dependency-node] >> text="${hiddenTitle}"`,
         );
@@ -157,7 +128,7 @@ describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
       ['reliability-narrow', reliabilityTab, stripReady],
     ];
     for (const [name, path, ready] of pages) {
-      await visit(page, path, ready);
+      await visit(page, backend.baseUrl, path, ready);
       await page.waitForTimeout(500);
       if (name === 'dependencies-narrow') {
         assert.ok(
@@ -221,10 +192,11 @@ describe('what a responder sees, in Chromium', { timeout: 900_000 }, () => {
 
   it('takes every page in the dark theme', async () => {
     const page = await openPage(WIDE, 'dark');
-    await visit(page, reliabilityTab, stripReady);
+    await visit(page, backend.baseUrl, reliabilityTab, stripReady);
     await screenshot(page, 'reliability-tab-dark');
     await visit(
       page,
+      backend.baseUrl,
       '/catalog/default/component/payments-service/slos',
       '[data-testid=slo-verdict]',
     );

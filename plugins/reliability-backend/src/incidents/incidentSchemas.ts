@@ -9,11 +9,10 @@ import {
   INCIDENT_SEVERITIES,
   INCIDENT_STATUSES,
   INCIDENT_TEXT_LIMITS,
-  ISO_TIME_RULE,
   TIMELINE_ENTRY_KINDS,
-  parseIsoDateTime,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { z } from 'zod';
+import { isoTimeQuery as isoTime } from '../http/parseQuery';
 
 const LIMITS = INCIDENT_TEXT_LIMITS;
 
@@ -47,22 +46,6 @@ const optionalText = (max: number) =>
     .transform(value =>
       value === undefined ? undefined : value?.trim() || null,
     );
-
-const isoTime = z
-  .string({ error: expected(ISO_TIME_RULE) })
-  .transform((value, context) => {
-    const parsed = parseIsoDateTime(value);
-    if (!parsed.value) {
-      context.addIssue({
-        code: 'custom',
-        message: `must be ${ISO_TIME_RULE}, got ${JSON.stringify(value)}: ${
-          parsed.problem
-        }`,
-      });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
 
 /** An entity ref, written in full (`kind:namespace/name`) once parsed. */
 const entityRef = (defaultKind?: string) =>

@@ -1,13 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import {
-  Box,
-  Button,
-  Grid,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-} from '@material-ui/core';
+import { Box, Button, Grid, Typography } from '@material-ui/core';
 import {
   DurationStats,
   INCIDENT_CAUSES,
@@ -16,15 +8,13 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useState } from 'react';
 import { countOf } from '../shared/format';
-import { formatLocal } from '../shared/formatTime';
 import { RequestContent } from '../shared/RequestContent';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
 import { IncidentHistory } from './IncidentHistory';
-import { IncidentLink } from './IncidentLink';
-import { IncidentStatusLabel, SeverityLabel } from './IncidentLabels';
+import { OpenIncidentList } from './OpenIncidentList';
 import { IncidentTrendChart } from './IncidentTrendChart';
 import { weeklyTrend } from './incidentTrend';
-import { CAUSE_LABELS, durationText, incidentDuration } from './incidentWords';
+import { CAUSE_LABELS, durationText } from './incidentWords';
 import { TREND_WEEKS, useEntityIncidentOverview } from './useEntityIncidents';
 
 const TIMES: Array<[keyof IncidentMetrics, string]> = [
@@ -119,38 +109,7 @@ export function EntityIncidentsContent() {
           }
         >
           <RequestContent request={overview}>
-            {({ open, now }) =>
-              open.length === 0 ? (
-                <Typography color="textSecondary">
-                  No open incidents.
-                </Typography>
-              ) : (
-                <List aria-label="Open incidents" dense>
-                  {open.map(incident => (
-                    <ListItem key={incident.id} disableGutters>
-                      <ListItemText
-                        primary={
-                          <>
-                            <SeverityLabel severity={incident.severity} />{' '}
-                            <IncidentLink id={incident.id}>
-                              {incident.title}
-                            </IncidentLink>
-                          </>
-                        }
-                        secondary={
-                          <>
-                            <IncidentStatusLabel status={incident.status} />{' '}
-                            since {formatLocal(incident.startedAt)} (
-                            {incidentDuration(incident, now)})
-                            {incident.channel ? ` · ${incident.channel}` : ''}
-                          </>
-                        }
-                      />
-                    </ListItem>
-                  ))}
-                </List>
-              )
-            }
+            {({ open }) => <OpenIncidentList incidents={open} />}
           </RequestContent>
         </InfoCard>
       </Grid>

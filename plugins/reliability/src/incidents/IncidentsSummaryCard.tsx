@@ -3,11 +3,10 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
 import { countOf } from '../shared/format';
-import { formatLocal } from '../shared/formatTime';
 import { RequestContent } from '../shared/RequestContent';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
 import { IncidentLink } from './IncidentLink';
-import { IncidentStatusLabel, SeverityLabel } from './IncidentLabels';
+import { OpenIncidentList } from './OpenIncidentList';
 
 const OPEN_SHOWN = 5;
 
@@ -35,32 +34,7 @@ export function IncidentsSummaryCard() {
       <RequestContent request={request}>
         {({ open, actionItems }) => (
           <>
-            {open.items.length === 0 ? (
-              <Typography color="textSecondary">No open incidents.</Typography>
-            ) : (
-              <List dense aria-label="Open incidents">
-                {open.items.map(incident => (
-                  <ListItem key={incident.id} disableGutters>
-                    <ListItemText
-                      primary={
-                        <>
-                          <SeverityLabel severity={incident.severity} />{' '}
-                          <IncidentLink id={incident.id}>
-                            {incident.title}
-                          </IncidentLink>
-                        </>
-                      }
-                      secondary={
-                        <>
-                          <IncidentStatusLabel status={incident.status} /> since{' '}
-                          {formatLocal(incident.startedAt)}
-                        </>
-                      }
-                    />
-                  </ListItem>
-                ))}
-              </List>
-            )}
+            <OpenIncidentList incidents={open.items} />
             {open.cursor && (
               <Typography variant="caption" color="textSecondary">
                 More open incidents on the Incidents tab.
