@@ -34,7 +34,7 @@ export interface Config {
        * object or a string such as `1m`; default one minute.
        */
       refreshFrequency?: HumanDuration | string;
-      /** Observed edges not seen for this many days are dropped; default 90. */
+      /** Observed edges not seen for this many days are dropped (not incident evidence, which stays while its incident names the entities); default 90. */
       retentionDays?: number;
       /**
        * A declared edge not observed for this many days, while its dependent is observed, is

@@ -73,7 +73,7 @@ describe('incidents in Chromium', () => {
     const notice = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(notice, new RegExp(`^SEV2 incident: ${TITLE}\\n`));
     assert.match(notice, /Response channel: #inc-orders-save/);
-    assert.match(notice, /Affected: \d+ services?, owned by .*Commerce/);
+    assert.match(notice, /Root cause: Orders service \(Commerce\): on call /);
     await screenshot(page, 'incident-declared');
 
     await dialog.getByRole('link', { name: /Open incident \d+/ }).click();

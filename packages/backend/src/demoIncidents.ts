@@ -27,8 +27,9 @@ type DemoIncident = {
 
 /**
  * Loads the demo's past incidents (`demo.incidentsFile`, relative to the backend's directory)
- * through the reliability API, as this backend's own service, once: when the portal has no
- * incidents yet. Times are placed relative to today, so the history always looks recent.
+ * through the reliability API, as this backend's own service, each once: an incident whose
+ * title the portal has already is skipped, so a load cut short is completed by the next try or
+ * start. Times are placed relative to today, so the history always looks recent.
  */
 export default createBackendModule({
   pluginId: 'reliability',
@@ -71,15 +72,19 @@ export default createBackendModule({
         }
 
         async function load(): Promise<number> {
-          const existing = await call('GET', '/incidents?limit=1');
-          if (existing.items.length > 0) return 0;
           const { incidents } = JSON.parse(
             await readFile(resolve(file!), 'utf8'),
           ) as {
             incidents: DemoIncident[];
           };
+          // The demo's incidents are few: one page holds every one of them.
+          const existing = await call('GET', '/incidents?limit=100');
+          const loaded = new Set(
+            existing.items.map((incident: { title: string }) => incident.title),
+          );
+          const missing = incidents.filter(demo => !loaded.has(demo.title));
           const now = Date.now();
-          for (const demo of incidents) {
+          for (const demo of missing) {
             const {
               daysAgo,
               minutes,
@@ -125,7 +130,7 @@ export default createBackendModule({
               });
             }
           }
-          return incidents.length;
+          return missing.length;
         }
 
         lifecycle.addStartupHook(() => {

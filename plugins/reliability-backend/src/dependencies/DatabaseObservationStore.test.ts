@@ -67,7 +67,7 @@ describe.each(databases.eachSupportedId())(
       await expect(store.listObservations()).resolves.toHaveLength(10_000);
     });
 
-    it('deletes given edges, and those not seen since a cutoff', async () => {
+    it('deletes given edges, and those not seen since a cutoff but incident evidence', async () => {
       const store = await createStore();
       await store.addObservations([
         edge({ evidence: 'manual', detail: '' }),
@@ -75,6 +75,12 @@ describe.each(databases.eachSupportedId())(
         edge({
           target: 'resource:default/shared-test-db',
           observedAt: new Date('2026-10-01T00:00:00Z'),
+        }),
+        edge({
+          target: 'resource:default/orders-db',
+          evidence: 'incident',
+          detail: 'Incident 1: Orders database failover',
+          observedAt: new Date('2026-01-01T00:00:00Z'),
         }),
       ]);
       await expect(
@@ -93,6 +99,7 @@ describe.each(databases.eachSupportedId())(
       const left = await store.listObservations();
       expect(left.map(o => [o.target, o.evidence])).toEqual([
         ['component:default/config-service', 'traffic'],
+        ['resource:default/orders-db', 'incident'],
       ]);
       await expect(
         store.listObservations({ since: new Date('2026-11-21T00:00:00Z') }),

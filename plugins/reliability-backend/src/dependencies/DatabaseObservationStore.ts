@@ -128,6 +128,9 @@ export class DatabaseObservationStore implements ObservationStore {
   }
 
   async deleteObservationsNotSeenSince(cutoff: Date): Promise<number> {
-    return this.db(TABLE).where('last_seen', '<', cutoff).delete();
+    return this.db(TABLE)
+      .where('last_seen', '<', cutoff)
+      .whereNot('evidence_kind', 'incident')
+      .delete();
   }
 }

@@ -32,6 +32,9 @@ export interface ObservationStore {
   /** Every observation, or those last seen at or after `since`. */
   listObservations(options?: { since?: Date }): Promise<Observation[]>;
 
-  /** Drops observations not seen since `cutoff`; returns how many. */
+  /**
+   * Drops observations not seen since `cutoff`, except `incident` evidence, which stays as long
+   * as its incident names the entities (the incident removes it); returns how many.
+   */
   deleteObservationsNotSeenSince(cutoff: Date): Promise<number>;
 }

@@ -132,7 +132,16 @@ describe.each(databases.eachSupportedId())(
             },
           ],
         },
-        later,
+        {
+          at: later,
+          timelineEntry: {
+            incidentId: id,
+            at: later.toISOString(),
+            author: 'user:default/alice',
+            kind: 'status-change',
+            text: 'Status: investigating → resolved',
+          },
+        },
       );
       expect(updated).toMatchObject({
         version: 2,
@@ -145,16 +154,68 @@ describe.each(databases.eachSupportedId())(
         ],
       });
 
+      await expect(store.listTimeline(id, 10)).resolves.toMatchObject([
+        { kind: 'status-change', text: 'Status: investigating → resolved' },
+      ]);
+
       await expect(
-        store.updateIncident(id, 1, { title: 'Overwritten' }, later),
+        store.updateIncident(
+          id,
+          1,
+          { title: 'Overwritten' },
+          {
+            at: later,
+            timelineEntry: {
+              incidentId: id,
+              at: later.toISOString(),
+              author: 'user:default/bob',
+              kind: 'status-change',
+              text: 'Status: resolved → monitoring',
+            },
+          },
+        ),
       ).rejects.toMatchObject({
         name: 'ConflictError',
         message: expect.stringContaining('is at version 2, not 1'),
       });
       await expect(store.getIncident(id)).resolves.toEqual(updated);
+      await expect(store.listTimeline(id, 10)).resolves.toHaveLength(1);
       await expect(
-        store.updateIncident(id + 100, 1, { title: 'x' }, later),
+        store.updateIncident(id + 100, 1, { title: 'x' }, { at: later }),
       ).rejects.toMatchObject({ name: 'NotFoundError' });
+    });
+
+    it("refuses another incident's external reference with a conflict, writing nothing", async () => {
+      const store = await createStore();
+      const first = await store.createIncident(fields(), {
+        createdBy: 'user:default/alice',
+        at,
+      });
+      await expect(
+        store.createIncident(fields({ title: 'Second' }), {
+          createdBy: 'user:default/bob',
+          at,
+        }),
+      ).rejects.toMatchObject({
+        name: 'ConflictError',
+        message: expect.stringContaining('externalRefs'),
+      });
+      const second = await store.createIncident(
+        fields({ title: 'Second', externalRefs: [] }),
+        { createdBy: 'user:default/bob', at },
+      );
+      await expect(
+        store.updateIncident(
+          second.id,
+          1,
+          { title: 'Taken', externalRefs: first.externalRefs },
+          { at },
+        ),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      await expect(store.getIncident(second.id)).resolves.toEqual(second);
+      await expect(
+        store.listIncidents({}, { limit: 10 }),
+      ).resolves.toHaveLength(2);
     });
 
     it('pages newest first by start, then by id, and filters by entity, status and start', async () => {
@@ -336,17 +397,17 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('records a webhook delivery once', async () => {
+    it('remembers applied webhook deliveries by any of their keys', async () => {
       const store = await createStore();
-      await expect(store.recordDelivery('pagerduty:abc', at)).resolves.toBe(
-        true,
-      );
-      await expect(store.recordDelivery('pagerduty:abc', at)).resolves.toBe(
-        false,
-      );
-      await expect(store.recordDelivery('pagerduty:def', at)).resolves.toBe(
-        true,
-      );
+      await expect(store.hasDelivery(['pagerduty:abc'])).resolves.toBe(false);
+      await store.recordDeliveries(['pagerduty:abc', 'pagerduty:event:1'], at);
+      await store.recordDeliveries(['pagerduty:abc'], at);
+      await expect(store.hasDelivery(['pagerduty:abc'])).resolves.toBe(true);
+      await expect(
+        store.hasDelivery(['pagerduty:new', 'pagerduty:event:1']),
+      ).resolves.toBe(true);
+      await expect(store.hasDelivery(['pagerduty:def'])).resolves.toBe(false);
+      await expect(store.hasDelivery([])).resolves.toBe(false);
     });
   },
 );

@@ -10,6 +10,7 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { toIsoTimestamp } from '../database/timestamps';
+import { isUniqueViolation } from '../database/uniqueViolation';
 import {
   IncidentFields,
   IncidentFilter,
@@ -72,6 +73,16 @@ type ActionItemRow = {
   link: string | null;
 };
 
+function timelineColumns(entry: Omit<TimelineEntry, 'id'>) {
+  return {
+    incident_id: entry.incidentId,
+    at: new Date(entry.at),
+    author: entry.author,
+    kind: entry.kind,
+    text: entry.text,
+  };
+}
+
 const optionalTime = (value: Timestamp | null) =>
   value === null || value === undefined ? null : toIsoTimestamp(value);
 
@@ -132,7 +143,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     fields: IncidentFields,
     options: { createdBy: string; at: Date },
   ): Promise<Incident> {
-    const id = await this.db.transaction(async tx => {
+    const id = await this.writing(async tx => {
       const [row] = await tx('incidents').insert(
         {
           ...incidentColumns(fields),
@@ -161,9 +172,10 @@ export class DatabaseIncidentStore implements IncidentStore {
     id: number,
     version: number,
     changes: Partial<IncidentFields>,
-    at: Date,
+    options: { at: Date; timelineEntry?: Omit<TimelineEntry, 'id'> },
   ): Promise<Incident> {
-    await this.db.transaction(async tx => {
+    const { at } = options;
+    await this.writing(async tx => {
       const updated = await tx('incidents')
         .where({ id, version })
         .update({
@@ -189,6 +201,11 @@ export class DatabaseIncidentStore implements IncidentStore {
       if (changes.externalRefs) {
         await tx('incident_external_refs').where({ incident_id: id }).delete();
         await this.writeExternalRefs(tx, id, changes.externalRefs);
+      }
+      if (options.timelineEntry) {
+        await tx('incident_timeline').insert(
+          timelineColumns(options.timelineEntry),
+        );
       }
     });
     return (await this.getIncident(id))!;
@@ -270,13 +287,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     entry: Omit<TimelineEntry, 'id'>,
   ): Promise<TimelineEntry> {
     const [row] = await this.db('incident_timeline').insert(
-      {
-        incident_id: entry.incidentId,
-        at: new Date(entry.at),
-        author: entry.author,
-        kind: entry.kind,
-        text: entry.text,
-      },
+      timelineColumns(entry),
       ['id'],
     );
     return { id: insertedId(row), ...entry, at: toIsoTimestamp(entry.at) };
@@ -367,6 +378,7 @@ export class DatabaseIncidentStore implements IncidentStore {
             created_by: options.by,
           });
         } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
           throw new ConflictError(
             `Incident ${incidentId} got a postmortem meanwhile: read it and reapply your change`,
             error,
@@ -434,18 +446,35 @@ export class DatabaseIncidentStore implements IncidentStore {
     }));
   }
 
-  async recordDelivery(key: string, at: Date): Promise<boolean> {
-    const inserted = await this.db('incident_webhook_deliveries')
-      .insert({ delivery_key: key, received_at: at }, ['delivery_key'])
-      .onConflict('delivery_key')
-      .ignore();
-    return inserted.length > 0;
+  async hasDelivery(keys: string[]): Promise<boolean> {
+    if (keys.length === 0) return false;
+    const row = await this.db('incident_webhook_deliveries')
+      .whereIn('delivery_key', keys)
+      .first('delivery_key');
+    return Boolean(row);
   }
 
-  async forgetDelivery(key: string): Promise<void> {
+  async recordDeliveries(keys: string[], at: Date): Promise<void> {
+    if (keys.length === 0) return;
     await this.db('incident_webhook_deliveries')
-      .where({ delivery_key: key })
-      .delete();
+      .insert(keys.map(key => ({ delivery_key: key, received_at: at })))
+      .onConflict('delivery_key')
+      .ignore();
+  }
+
+  /** A transaction whose unique-key violation (an external reference taken) answers 409. */
+  private async writing<T>(
+    work: (tx: Knex.Transaction) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new ConflictError(
+        'externalRefs: another incident already has one of these external references',
+        error as Error,
+      );
+    }
   }
 
   private filtered(filter: IncidentFilter) {

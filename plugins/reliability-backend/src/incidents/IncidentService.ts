@@ -1,8 +1,10 @@
 import {
   AuthService,
   BackstageCredentials,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -29,6 +31,11 @@ import { IncidentFields, IncidentFilter, IncidentStore } from './IncidentStore';
 
 /** The longest timeline kept per incident, and so the longest answer. */
 export const TIMELINE_LIMIT = 1_000;
+/**
+ * The one service that may edit any incident: this plugin itself and its modules (pager
+ * webhooks, the demo's loader). Other services and static tokens follow the rules people do.
+ */
+const PLUGIN_SUBJECT = 'plugin:reliability';
 /** Open action items shown for one entity at most. */
 const ACTION_ITEMS_LIMIT = 100;
 const DETAIL_LIMIT = 255;
@@ -74,7 +81,8 @@ export function incidentTimeProblems(fields: IncidentFields): string[] {
  * Incidents: declared by any signed-in user (unless the policy denies `reliability.incident.create`),
  * edited by their creator, commander, members of the involved entities' owner groups and of the
  * configured responder groups (and then only as far as `reliability.incident.update` allows on
- * each involved entity), read by whoever may read one of the entities involved. An incident with
+ * each involved entity), read by whoever may read one of the entities involved, and naming only
+ * entities, commanders and owners its writer may read. An incident with
  * a root cause and affected entities records `incident` evidence from each affected entity to
  * each root cause, so the dependency it revealed shows in the graph.
  */
@@ -89,6 +97,7 @@ export class IncidentService {
       auth: AuthService;
       observations: ObservationWriter;
       settings: IncidentSettings;
+      logger: LoggerService;
       now?: () => Date;
     },
   ) {}
@@ -110,14 +119,21 @@ export class IncidentService {
         `Declaring an incident needs the ${incidentCreatePermission.name} permission`,
       );
     }
-    return this.create(fields, actorOf(credentials));
+    return this.create(fields, actorOf(credentials), credentials);
   }
 
-  /** Creates an incident on behalf of `createdBy`, with no permission check (pager webhooks). */
-  async create(fields: IncidentFields, createdBy: string): Promise<Incident> {
+  /**
+   * Creates an incident on behalf of `createdBy`, naming only refs `credentials` may read (the
+   * plugin's own when not given, as for pager webhooks), with no permission check.
+   */
+  async create(
+    fields: IncidentFields,
+    createdBy: string,
+    credentials?: BackstageCredentials,
+  ): Promise<Incident> {
     const normalized = withResolution(fields, this.now());
     this.requireValidTimes(normalized);
-    await this.requireKnownRefs(normalized);
+    await this.requireKnownRefs(normalized, credentials);
     const incident = await this.options.store.createIncident(normalized, {
       createdBy,
       at: this.now(),
@@ -144,54 +160,102 @@ export class IncidentService {
     credentials: BackstageCredentials,
   ): Promise<Incident> {
     const current = await this.requireIncident(id);
-    await this.requireEditor(current, credentials);
     const { version, ...changes } = patch;
-    return this.apply(current, version, changes, actorOf(credentials));
+    const readable = await this.requireEditor(
+      current,
+      credentials,
+      changes.entities?.map(e => e.entityRef),
+    );
+    if (changes.entities) {
+      // The caller sees only the entities it may read; the others stay as they were.
+      const named = new Set(changes.entities.map(e => e.entityRef));
+      changes.entities = [
+        ...changes.entities,
+        ...current.entities.filter(
+          e => !readable.has(e.entityRef) && !named.has(e.entityRef),
+        ),
+      ];
+    }
+    const updated = await this.apply(
+      current,
+      version,
+      changes,
+      actorOf(credentials),
+      credentials,
+    );
+    return this.readable(updated, credentials);
   }
 
-  /** Applies `changes` at `version` on behalf of `author` (the caller, or a pager webhook). */
+  /**
+   * Applies `changes` at `version` on behalf of `author` (the caller, or a pager webhook), new
+   * refs checked with `credentials` (the plugin's own when not given). Leaving `resolved`
+   * clears `resolvedAt`; a status change is entered in the timeline with the change itself.
+   */
   async apply(
     current: Incident,
     version: number,
     changes: Partial<IncidentFields>,
     author: string,
+    credentials?: BackstageCredentials,
   ): Promise<Incident> {
+    const reopened =
+      changes.status !== undefined &&
+      changes.status !== 'resolved' &&
+      changes.resolvedAt === undefined;
     const merged = withResolution(
-      { ...fieldsOf(current), ...changes },
+      {
+        ...fieldsOf(current),
+        ...changes,
+        ...(reopened ? { resolvedAt: null } : {}),
+      },
       this.now(),
     );
     this.requireValidTimes(merged);
-    if (changes.entities || changes.commander) {
-      await this.requireKnownRefs({
+    // Only what the change adds is checked: the rest is in the incident already.
+    const involved = new Set(current.entities.map(e => e.entityRef));
+    await this.requireKnownRefs(
+      {
         ...merged,
-        entities: changes.entities ?? [],
-        commander: changes.commander ?? null,
-      });
-    }
-    if (merged.resolvedAt && !current.resolvedAt && !changes.resolvedAt) {
+        entities: (changes.entities ?? []).filter(
+          e => !involved.has(e.entityRef),
+        ),
+        commander:
+          changes.commander && changes.commander !== current.commander
+            ? changes.commander
+            : null,
+      },
+      credentials,
+    );
+    if (
+      (merged.resolvedAt?.getTime() ?? null) !==
+      (current.resolvedAt ? Date.parse(current.resolvedAt) : null)
+    ) {
       changes.resolvedAt = merged.resolvedAt;
     }
+    const at = this.now();
     const updated = await this.options.store.updateIncident(
       current.id,
       version,
       changes,
-      this.now(),
+      {
+        at,
+        timelineEntry:
+          merged.status !== current.status
+            ? {
+                incidentId: current.id,
+                at: at.toISOString(),
+                author,
+                kind: 'status-change',
+                text: `Status: ${current.status} → ${merged.status}`,
+              }
+            : undefined,
+      },
     );
-    if (updated.status !== current.status) {
-      await this.options.store.addTimelineEntry({
-        incidentId: current.id,
-        at: this.now().toISOString(),
-        author,
-        kind: 'status-change',
-        text: `Status: ${current.status} → ${updated.status}`,
-      });
-    }
     if (
       updated.title !== current.title ||
       JSON.stringify(updated.entities) !== JSON.stringify(current.entities)
     ) {
-      await this.options.observations.remove(evidenceEdges(current));
-      await this.recordEvidence(updated);
+      await this.replaceEvidence(current, updated);
     }
     return updated;
   }
@@ -319,6 +383,7 @@ export class IncidentService {
     const { version, ...postmortem } = write;
     const unknown = await this.unknownRefs(
       postmortem.actionItems.map(item => item.owner),
+      credentials,
     );
     if (unknown.length > 0) {
       throw new InputError(
@@ -379,49 +444,78 @@ export class IncidentService {
   }
 
   /**
-   * 403 unless the caller is the creator, the commander, a member of an owner group of an
-   * involved entity or of a responder group (services may always), and then unless the
-   * organisation's policy allows `reliability.incident.update` on every involved entity.
+   * 404 unless the caller may read an involved entity; 403 unless it is the creator, the
+   * commander, a member of an owner group of an involved entity or of a responder group (or this
+   * plugin itself), and then unless the organisation's policy allows
+   * `reliability.incident.update` on every involved entity and on each of `newRefs`. Answers the
+   * involved entities the caller may read.
    */
   private async requireEditor(
     incident: Incident,
     credentials: BackstageCredentials,
-  ) {
-    await this.readable(incident, credentials);
+    newRefs: string[] = [],
+  ): Promise<Set<string>> {
+    const readable = await this.options.readFilter.readable(
+      incident.entities.map(e => e.entityRef),
+      credentials,
+    );
+    if (readable.size === 0)
+      throw new NotFoundError(`No incident ${incident.id}`);
     const { principal } = credentials as BackstageCredentials<any>;
-    if (principal.type !== 'service') {
-      const user: string = principal.userEntityRef;
-      if (!(await this.mayEdit(incident, user))) {
+    const isPlugin =
+      principal.type === 'service' && principal.subject === PLUGIN_SUBJECT;
+    if (!isPlugin) {
+      const user: string | undefined =
+        principal.type === 'user' ? principal.userEntityRef : undefined;
+      if (!user || !(await this.mayEdit(incident, user))) {
         throw new NotAllowedError(
           `Only incident ${incident.id}'s creator, its commander, members of the owners of the entities it involves and of the responder groups may change it`,
         );
       }
     }
+    const refs = [
+      ...new Set([...incident.entities.map(e => e.entityRef), ...newRefs]),
+    ];
     const decisions = await this.options.permissions.authorize(
-      incident.entities.map(e => ({
+      refs.map(ref => ({
         permission: incidentUpdatePermission,
-        resourceRef: e.entityRef,
+        resourceRef: ref,
       })),
       { credentials },
     );
     if (decisions.some(d => d.result !== AuthorizeResult.ALLOW)) {
       throw new NotAllowedError(
-        `Your organisation's policy does not allow ${incidentUpdatePermission.name} on every entity incident ${incident.id} involves`,
+        `Your organisation's policy does not allow ${incidentUpdatePermission.name} on every entity incident ${incident.id} would involve`,
       );
     }
+    return readable;
   }
 
   private async mayEdit(incident: Incident, user: string): Promise<boolean> {
     if (incident.createdBy === user || incident.commander === user) return true;
     const snapshot = await this.options.catalogIndex.current();
-    const memberOf = (group: string) =>
-      snapshot.groups.get(group)?.memberRefs.includes(user) ?? false;
-    if (this.options.settings.responderGroups.some(memberOf)) return true;
     const owners = await this.ownersOf(
       incident.entities.map(e => e.entityRef),
       snapshot,
     );
-    return owners.some(owner => owner === user || memberOf(owner));
+    if (owners.includes(user)) return true;
+    const editingGroups = [...this.options.settings.responderGroups, ...owners];
+    if (
+      editingGroups.some(group =>
+        snapshot.groups.get(group)?.memberRefs.includes(user),
+      )
+    ) {
+      return true;
+    }
+    // A membership the index does not have yet (a new user or group): the catalog has it.
+    const entity = await this.options.catalog.getEntityByRef(user, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    return (entity?.relations ?? []).some(
+      relation =>
+        relation.type === RELATION_MEMBER_OF &&
+        editingGroups.includes(relation.targetRef),
+    );
   }
 
   /** The owners of `refs`, from the index, or the catalog for refs it does not know yet. */
@@ -452,11 +546,17 @@ export class IncidentService {
     if (problems.length > 0) throw new InputError(problems.join('; '));
   }
 
-  /** 400 naming each entity ref, and the commander, that the catalog does not have. */
-  private async requireKnownRefs(fields: IncidentFields) {
+  /**
+   * 400 naming each entity ref, and the commander, that the catalog does not have or that
+   * `credentials` may not read (the same answer, so a ref's existence does not leak).
+   */
+  private async requireKnownRefs(
+    fields: IncidentFields,
+    credentials?: BackstageCredentials,
+  ) {
     const refs = fields.entities.map(e => e.entityRef);
     if (fields.commander) refs.push(fields.commander);
-    const unknown = await this.unknownRefs(refs);
+    const unknown = await this.unknownRefs(refs, credentials);
     if (unknown.length === 0) return;
     const problems = fields.entities.flatMap((e, i) =>
       unknown.includes(e.entityRef)
@@ -469,26 +569,62 @@ export class IncidentService {
     throw new InputError(problems.join('; '));
   }
 
-  /** Which of `refs` the catalog lacks: the index first, the catalog for what it does not know. */
-  private async unknownRefs(refs: string[]): Promise<string[]> {
+  /**
+   * Which of `refs` the catalog lacks (the index first, the catalog for what it does not know)
+   * or `credentials` may not read.
+   */
+  private async unknownRefs(
+    refs: string[],
+    credentials?: BackstageCredentials,
+  ): Promise<string[]> {
+    const unique = [...new Set(refs)];
+    if (unique.length === 0) return [];
     const snapshot = await this.options.catalogIndex.current();
-    const notIndexed = [...new Set(refs)].filter(
+    const notIndexed = unique.filter(
       ref =>
         !snapshot.entitiesByRef.has(ref) &&
         !snapshot.users.has(ref) &&
         !snapshot.groups.has(ref),
     );
-    if (notIndexed.length === 0) return [];
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      { entityRefs: notIndexed, fields: ['kind', 'metadata.name'] },
-      { credentials: await this.options.auth.getOwnServiceCredentials() },
-    );
-    return notIndexed.filter((_, i) => !items[i]);
+    const missing = new Set<string>();
+    if (notIndexed.length > 0) {
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: notIndexed, fields: ['kind', 'metadata.name'] },
+        { credentials: await this.options.auth.getOwnServiceCredentials() },
+      );
+      notIndexed.forEach((ref, i) => !items[i] && missing.add(ref));
+    }
+    const readable = credentials
+      ? await this.options.readFilter.readable(unique, credentials)
+      : new Set(unique);
+    return unique.filter(ref => missing.has(ref) || !readable.has(ref));
   }
 
+  /**
+   * Evidence follows the incident, best effort: the incident is written either way, and a
+   * failure is logged rather than answered, so a retry does not declare it twice.
+   */
   private async recordEvidence(incident: Incident) {
     const edges = evidenceEdges(incident);
-    if (edges.length > 0) await this.options.observations.record(edges);
+    if (edges.length === 0) return;
+    await this.options.observations
+      .record(edges)
+      .catch(error =>
+        this.options.logger.warn(
+          `Could not record the dependency evidence of incident ${incident.id}: ${error}`,
+        ),
+      );
+  }
+
+  private async replaceEvidence(previous: Incident, current: Incident) {
+    await this.options.observations
+      .remove(evidenceEdges(previous))
+      .then(() => this.recordEvidence(current))
+      .catch(error =>
+        this.options.logger.warn(
+          `Could not replace the dependency evidence of incident ${current.id}: ${error}`,
+        ),
+      );
   }
 }
 

@@ -69,15 +69,16 @@ export interface IncidentStore {
   getIncident(id: number): Promise<Incident | undefined>;
 
   /**
-   * Changes the given fields if the incident is still at `version`, raising it by one; throws
-   * `ConflictError` (writing nothing) when another write came first, `NotFoundError` when there
-   * is no such incident.
+   * Changes the given fields if the incident is still at `version`, raising it by one, and adds
+   * `timelineEntry` (a status change) in the same transaction; throws `ConflictError` (writing
+   * nothing) when another write came first or an external reference is another incident's,
+   * `NotFoundError` when there is no such incident.
    */
   updateIncident(
     id: number,
     version: number,
     changes: Partial<IncidentFields>,
-    at: Date,
+    options: { at: Date; timelineEntry?: Omit<TimelineEntry, 'id'> },
   ): Promise<Incident>;
 
   /** Newest `startedAt` first, then by id; at most `limit`, after `after` when given. */
@@ -124,12 +125,12 @@ export interface IncidentStore {
     >
   >;
 
-  /**
-   * Records a webhook delivery or event by its key; false when it was recorded before, so a
-   * repeat is applied once.
-   */
-  recordDelivery(key: string, at: Date): Promise<boolean>;
+  /** Whether a webhook delivery or event with one of these keys was applied before. */
+  hasDelivery(keys: string[]): Promise<boolean>;
 
-  /** Forgets a delivery that could not be applied, so that its retry is. */
-  forgetDelivery(key: string): Promise<void>;
+  /**
+   * Records applied webhook deliveries and events by their keys, after they were applied: a
+   * delivery cut short before is applied again when it is retried.
+   */
+  recordDeliveries(keys: string[], at: Date): Promise<void>;
 }

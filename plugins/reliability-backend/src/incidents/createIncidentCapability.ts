@@ -51,6 +51,7 @@ export function createIncidentCapability(options: {
     auth: options.auth,
     observations: options.observations,
     settings,
+    logger: options.logger,
   });
   const router = Router();
   router.use(

@@ -141,6 +141,20 @@ const incidentFields = {
       INCIDENT_LIST_LIMITS.externalRefs,
       `must hold at most ${INCIDENT_LIST_LIMITS.externalRefs} references`,
     )
+    .superRefine((refs, context) => {
+      const seen = new Set<string>();
+      refs.forEach((ref, i) => {
+        const key = JSON.stringify([ref.system, ref.id]);
+        if (seen.has(key)) {
+          context.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `${ref.system} ${ref.id} is named twice`,
+          });
+        }
+        seen.add(key);
+      });
+    })
     .optional(),
 };
 

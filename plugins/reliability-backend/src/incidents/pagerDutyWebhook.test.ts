@@ -24,8 +24,26 @@ const checkout = componentEntity('checkout', {
   annotations: { 'pagerduty.com/service-id': 'PCHECKOUT' },
 });
 
+/** Audit events of the webhook, with their outcome, in order. */
+let audits: Array<{ eventId: string; outcome?: string }>;
+
 /** The backend; with `lateCheckout`, the catalog gains the checkout service after start. */
 async function startBackend(options: { lateCheckout?: boolean } = {}) {
+  audits = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: async ({ eventId }) => {
+      const record: { eventId: string; outcome?: string } = { eventId };
+      audits.push(record);
+      return {
+        success: async () => {
+          record.outcome = 'success';
+        },
+        fail: async () => {
+          record.outcome = 'fail';
+        },
+      };
+    },
+  });
   const full = catalogServiceMock({ entities: [...incidentCatalog, checkout] });
   const catalog = changingCatalog(
     options.lateCheckout
@@ -35,6 +53,7 @@ async function startBackend(options: { lateCheckout?: boolean } = {}) {
   const { server } = await startTestBackend({
     features: [
       reliabilityPlugin,
+      auditor.factory,
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
@@ -186,6 +205,38 @@ describe('PagerDuty webhook', () => {
       resolvedAt: '2026-11-20T10:40:00.000Z',
       version: 3,
     });
+
+    // Reopened here; the resolution delivered again, or in another delivery, resolves nothing.
+    await request(server as never)
+      .patch(`/api/reliability/incidents/${incident.id}`)
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('plugin:reliability'),
+          targetPluginId: 'reliability',
+        }),
+      )
+      .send({ version: 3, status: 'monitoring' })
+      .expect(200);
+    for (const webhookId of ['delivery-4', 'delivery-5']) {
+      const again = await deliver(server, resolved, {
+        'X-PagerDuty-Signature': sign(resolved, NEW_SECRET),
+        'X-Webhook-Id': webhookId,
+      });
+      expect(again.body.outcome).toBe('delivered before; nothing changed');
+    }
+    const [reopened] = await checkoutIncidents(server);
+    expect(reopened).toMatchObject({
+      status: 'monitoring',
+      resolvedAt: null,
+      version: 4,
+    });
+    // Each applied delivery is audited; repeats change nothing and are not.
+    expect(audits.filter(a => a.eventId === 'incident-webhook')).toEqual([
+      { eventId: 'incident-webhook', outcome: 'success' },
+      { eventId: 'incident-webhook', outcome: 'success' },
+      { eventId: 'incident-webhook', outcome: 'success' },
+    ]);
   });
 
   it('finds a service the catalog has before the index does', async () => {

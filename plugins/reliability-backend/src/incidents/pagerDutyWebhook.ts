@@ -118,21 +118,28 @@ export function createPagerDutyWebhookRoutes(options: {
     return items.map(item => stringifyEntityRef(item)).sort();
   }
 
-  /** Applies a change, reading the incident again when another write came first. */
+  /**
+   * Applies a change unless `done` says it is in effect, reading the incident again when another
+   * write came first (such as the same event delivered twice at once).
+   */
   async function change(
     incident: Incident,
     changes: Partial<IncidentFields>,
-  ): Promise<Incident> {
+    done: (current: Incident) => boolean,
+  ): Promise<boolean> {
+    if (done(incident)) return false;
     try {
-      return await incidents.apply(incident, incident.version, changes, AUTHOR);
+      await incidents.apply(incident, incident.version, changes, AUTHOR);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const fresh = await incidents.findByExternalRef(
         SYSTEM,
         incident.externalRefs.find(r => r.system === SYSTEM)!.id,
       );
-      return incidents.apply(fresh!, fresh!.version, changes, AUTHOR);
+      if (!fresh || done(fresh)) return false;
+      await incidents.apply(fresh, fresh.version, changes, AUTHOR);
     }
+    return true;
   }
 
   /** What the event asks, applied; a sentence for the answer and the log. */
@@ -158,58 +165,78 @@ export function createPagerDutyWebhookRoutes(options: {
         }
         const startedAt =
           time(data.created_at) ?? time(event.occurred_at) ?? now();
-        const created = await incidents.create(
-          {
-            title: (data.title ?? `PagerDuty incident ${data.id}`).slice(
-              0,
-              INCIDENT_TEXT_LIMITS.title,
-            ),
-            severity: severityOf(data),
-            status: 'investigating',
-            cause: 'unknown',
-            startedAt,
-            detectedAt: startedAt,
-            declaredAt: null,
-            mitigatedAt: null,
-            resolvedAt: null,
-            mitigation: null,
-            commander: null,
-            summary: null,
-            impact: null,
-            channel: null,
-            entities: entities.map(entityRef => ({
-              entityRef,
-              role: 'affected',
-            })),
-            externalRefs: [
-              {
-                system: SYSTEM,
-                id: data.id,
-                ...(data.html_url?.startsWith('https://')
-                  ? { url: data.html_url }
-                  : {}),
-              },
-            ],
-          },
-          AUTHOR,
-        );
-        return { status: 201, outcome: `declared incident ${created.id}` };
+        const created = await incidents
+          .create(
+            {
+              title: (data.title ?? `PagerDuty incident ${data.id}`).slice(
+                0,
+                INCIDENT_TEXT_LIMITS.title,
+              ),
+              severity: severityOf(data),
+              status: 'investigating',
+              cause: 'unknown',
+              startedAt,
+              detectedAt: startedAt,
+              declaredAt: null,
+              mitigatedAt: null,
+              resolvedAt: null,
+              mitigation: null,
+              commander: null,
+              summary: null,
+              impact: null,
+              channel: null,
+              entities: entities.map(entityRef => ({
+                entityRef,
+                role: 'affected',
+              })),
+              externalRefs: [
+                {
+                  system: SYSTEM,
+                  id: data.id,
+                  ...(data.html_url?.startsWith('https://')
+                    ? { url: data.html_url }
+                    : {}),
+                },
+              ],
+            },
+            AUTHOR,
+          )
+          .catch(error => {
+            // The same event delivered twice at once: the other delivery created it.
+            if (error instanceof ConflictError) return undefined;
+            throw error;
+          });
+        return created
+          ? { status: 201, outcome: `declared incident ${created.id}` }
+          : { status: 200, outcome: `incident ${data.id} exists` };
       }
       case 'incident.acknowledged': {
         if (!existing) return { status: 202, outcome: 'no such incident here' };
-        if (existing.declaredAt)
-          return { status: 200, outcome: 'already acknowledged' };
         const at = time(event.occurred_at) ?? now();
-        await change(existing, { declaredAt: at });
-        return { status: 200, outcome: `acknowledged incident ${existing.id}` };
+        const changed = await change(existing, { declaredAt: at }, current =>
+          Boolean(current.declaredAt),
+        );
+        return {
+          status: 200,
+          outcome: changed
+            ? `acknowledged incident ${existing.id}`
+            : 'already acknowledged',
+        };
       }
       case 'incident.resolved': {
         if (!existing) return { status: 202, outcome: 'no such incident here' };
-        if (existing.status === 'resolved')
-          return { status: 200, outcome: 'already resolved' };
         const at = time(event.occurred_at) ?? now();
-        await change(existing, { status: 'resolved', resolvedAt: at });
-        return { status: 200, outcome: `resolved incident ${existing.id}` };
+        const changed = await change(
+          existing,
+          { status: 'resolved', resolvedAt: at },
+          current => current.status === 'resolved',
+        );
+        return {
+          status: 200,
+          outcome: changed
+            ? `resolved incident ${existing.id}`
+            : 'already resolved',
+        };
       }
       default:
         return {
@@ -256,16 +283,9 @@ export function createPagerDutyWebhookRoutes(options: {
           `${SYSTEM}:webhook:${req.header('x-webhook-id')}`,
         event.id && `${SYSTEM}:event:${event.id}`,
       ].filter((key): key is string => Boolean(key));
-      const recorded: string[] = [];
-      for (const key of keys) {
-        if (!(await store.recordDelivery(key, now()))) {
-          await Promise.all(recorded.map(k => store.forgetDelivery(k)));
-          res
-            .status(200)
-            .json({ outcome: 'delivered before; nothing changed' });
-          return;
-        }
-        recorded.push(key);
+      if (await store.hasDelivery(keys)) {
+        res.status(200).json({ outcome: 'delivered before; nothing changed' });
+        return;
       }
       const audit = await options.auditor.createEvent({
         eventId: 'incident-webhook',
@@ -279,11 +299,12 @@ export function createPagerDutyWebhookRoutes(options: {
       });
       try {
         const { status, outcome } = await handle(event);
+        // Recorded once applied, so that a delivery cut short is applied on its retry; what
+        // it changed already, the retry finds in effect.
+        await store.recordDeliveries(keys, now());
         await audit.success({ meta: { outcome } });
         res.status(status).json({ outcome });
       } catch (error) {
-        // Not applied: a retry of this delivery must be.
-        await Promise.all(recorded.map(k => store.forgetDelivery(k)));
         await audit.fail({ error: error as Error });
         throw error;
       }

@@ -10,6 +10,12 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const as = (user: string) =>
   mockCredentials.user.header(`user:default/${user}`);
 
+const serviceHeader = (subject: string) =>
+  mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service(subject),
+    targetPluginId: 'reliability',
+  });
+
 // Built, not written out: a link that runs script is what the API refuses to keep.
 const SCRIPT_URL = ['javascript', 'alert(1)'].join(':');
 
@@ -156,6 +162,15 @@ describe('incident routes', () => {
       },
       'externalRefs.0.url: must be an http(s) URL',
     ],
+    [
+      {
+        externalRefs: [
+          { system: 'pagerduty', id: 'P1' },
+          { system: 'pagerduty', id: 'P1' },
+        ],
+      },
+      'externalRefs.1: pagerduty P1 is named twice',
+    ],
     [{ colour: 'red' }, 'colour'],
   ])(
     'refuses a bad field with 400 naming it, writing nothing (%#)',
@@ -184,7 +199,7 @@ describe('incident routes', () => {
     ['the creator', 'alice'],
     ['the commander', 'carol'],
     ["a member of an involved entity's owner", 'bob'],
-    ['a member of a responder group', 'grace'],
+    ['a member of a responder group that owns nothing involved', 'heidi'],
   ])('lets %s edit the incident (%s)', async (_who, user) => {
     const { app, audits } = await setup();
     const incident = await declare(app);
@@ -199,6 +214,72 @@ describe('incident routes', () => {
       meta: { incidentId: incident.id },
       outcome: 'success',
     });
+  });
+
+  it('lets this plugin edit, and refuses other services as it refuses people', async () => {
+    const { app } = await setup();
+    const incident = await declare(app);
+    const other = await request(app)
+      .patch(`/incidents/${incident.id}`)
+      .set('Authorization', serviceHeader('plugin:catalog'))
+      .send({ version: 1, status: 'identified' });
+    expect(other.status).toBe(403);
+    const own = await request(app)
+      .patch(`/incidents/${incident.id}`)
+      .set('Authorization', serviceHeader('plugin:reliability'))
+      .send({ version: 1, status: 'identified' });
+    expect(own.status).toBe(200);
+  });
+
+  it("refuses another incident's external reference with 409, writing nothing", async () => {
+    const { app } = await setup();
+    const externalRefs = [{ system: 'pagerduty', id: 'PT4KHLK' }];
+    await declare(app, { ...declaration, externalRefs } as any);
+    const res = await request(app)
+      .post('/incidents')
+      .set('Authorization', as('alice'))
+      .send({ ...declaration, title: 'Second', externalRefs });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('externalRefs');
+    const list = await request(app)
+      .get('/incidents')
+      .set('Authorization', as('alice'));
+    expect(list.body.items).toHaveLength(1);
+  });
+
+  it('reopens a resolved incident, clearing resolvedAt, and keeps a resolved one resolved', async () => {
+    const now = new Date('2026-11-20T11:00:00Z');
+    const { app } = await setup({ now: () => now });
+    const incident = await declare(app, {
+      ...declaration,
+      status: 'resolved',
+      resolvedAt: '2026-11-20T10:40:00Z',
+    } as typeof declaration);
+    const kept = await request(app)
+      .patch(`/incidents/${incident.id}`)
+      .set('Authorization', as('alice'))
+      .send({ version: 1, resolvedAt: null });
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({
+      status: 'resolved',
+      resolvedAt: '2026-11-20T11:00:00.000Z',
+    });
+    const reopened = await request(app)
+      .patch(`/incidents/${incident.id}`)
+      .set('Authorization', as('alice'))
+      .send({ version: 2, status: 'monitoring' });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({
+      version: 3,
+      status: 'monitoring',
+      resolvedAt: null,
+    });
+    const timeline = await request(app)
+      .get(`/incidents/${incident.id}/timeline`)
+      .set('Authorization', as('alice'));
+    expect(timeline.body.items.map((e: any) => e.text)).toEqual([
+      'Status: resolved → monitoring',
+    ]);
   });
 
   it('refuses anyone else with 403, audited as a failure, writing nothing', async () => {
@@ -263,6 +344,32 @@ describe('incident routes', () => {
     expect(res.body.error.message).toContain('reliability.incident.update');
   });
 
+  it('applies reliability.incident.update to the entities a change adds', async () => {
+    const { app } = await setup({
+      decide: (permission, resourceRef) =>
+        permission === 'reliability.incident.update' &&
+        resourceRef === 'component:default/ledger-service'
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    });
+    const incident = await declare(app);
+    const res = await request(app)
+      .patch(`/incidents/${incident.id}`)
+      .set('Authorization', as('alice'))
+      .send({
+        version: 1,
+        entities: [
+          ...declaration.entities,
+          { entityRef: 'component:default/ledger-service', role: 'affected' },
+        ],
+      });
+    expect(res.status).toBe(403);
+    const read = await request(app)
+      .get(`/incidents/${incident.id}`)
+      .set('Authorization', as('alice'));
+    expect(read.body.version).toBe(1);
+  });
+
   it('refuses a declaration when the policy denies reliability.incident.create', async () => {
     const { app } = await setup({
       decide: permission =>
@@ -279,7 +386,7 @@ describe('incident routes', () => {
 
   it('keeps a timeline: entries at now by default, by their author, and status changes', async () => {
     const now = new Date('2026-11-20T10:30:00Z');
-    const { app } = await setup({ now: () => now });
+    const { app, audits } = await setup({ now: () => now });
     const incident = await declare(app);
     const added = await request(app)
       .post(`/incidents/${incident.id}/timeline`)
@@ -319,6 +426,14 @@ describe('incident routes', () => {
       .set('Authorization', as('dave'))
       .send({ kind: 'note', text: 'Not mine' });
     expect(refused.status).toBe(403);
+    expect(
+      audits
+        .filter(a => a.eventId === 'incident-timeline-add')
+        .map(a => [a.meta, a.outcome]),
+    ).toEqual([
+      [{ incidentId: incident.id }, 'success'],
+      [{ incidentId: incident.id }, 'fail'],
+    ]);
   });
 
   it('writes the postmortem once, then only at its version; owners of action items must exist', async () => {
@@ -378,15 +493,39 @@ describe('incident routes', () => {
     expect(badOwner.body.error.message).toContain(
       'actionItems.0.dueDate: must be a date that exists',
     );
+    const unknownOwner = await request(app)
+      .put(`/incidents/${incident.id}/postmortem`)
+      .set('Authorization', as('alice'))
+      .send({
+        ...postmortem,
+        version: 2,
+        actionItems: [
+          postmortem.actionItems[0],
+          { ...postmortem.actionItems[0], owner: 'group:default/ghosts' },
+        ],
+      });
+    expect(unknownOwner.status).toBe(400);
+    expect(unknownOwner.body.error.message).toBe(
+      'actionItems.1.owner: group:default/ghosts is not in the catalog',
+    );
     const read = await request(app)
       .get(`/incidents/${incident.id}/postmortem`)
       .set('Authorization', as('dave'));
     expect(read.body.version).toBe(2);
+    // The postmortem has its own version; the incident's stays.
+    const incidentRead = await request(app)
+      .get(`/incidents/${incident.id}`)
+      .set('Authorization', as('dave'));
+    expect(incidentRead.body).toMatchObject({
+      version: 1,
+      postmortem: expect.objectContaining({ version: 2 }),
+    });
     expect(audits.map(a => [a.eventId, a.outcome])).toEqual([
       ['incident-create', 'success'],
       ['incident-postmortem-write', 'success'],
       ['incident-postmortem-write', 'fail'],
       ['incident-postmortem-write', 'success'],
+      ['incident-postmortem-write', 'fail'],
       ['incident-postmortem-write', 'fail'],
     ]);
     const items = await request(app)
@@ -471,10 +610,7 @@ describe('incident routes', () => {
 
   it('answers 404 to a caller who may read none of the entities involved', async () => {
     const { app } = await setup({
-      decide: permission =>
-        permission === 'catalog.entity.read'
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
+      mayRead: user => user !== 'user:default/dave',
     });
     const incident = await declare(app);
     const res = await request(app)
@@ -486,6 +622,75 @@ describe('incident routes', () => {
       .query({ status: 'open' })
       .set('Authorization', as('dave'));
     expect(open.body).toEqual({ items: [], cursor: null });
+  });
+
+  describe('for a caller who may read only some entities', () => {
+    // Bob reads what Payments owns and people; the shared test database is out of his sight.
+    const mayRead = (user: string, ref: string) =>
+      user !== 'user:default/bob' || ref !== 'resource:default/shared-test-db';
+
+    it('shows an incident with only the entities it may read, in reads, lists and changes', async () => {
+      const { app } = await setup({ mayRead });
+      const incident = await declare(app);
+      const bobs = [
+        { entityRef: 'component:default/settlement-batch', role: 'affected' },
+      ];
+      const read = await request(app)
+        .get(`/incidents/${incident.id}`)
+        .set('Authorization', as('bob'));
+      expect(read.body.entities).toEqual(bobs);
+      const open = await request(app)
+        .get('/incidents')
+        .query({ status: 'open' })
+        .set('Authorization', as('bob'));
+      expect(open.body.items.map((i: any) => i.entities)).toEqual([bobs]);
+
+      // Bob adds the ledger; the database he cannot see stays, and his answer omits it.
+      const changed = await request(app)
+        .patch(`/incidents/${incident.id}`)
+        .set('Authorization', as('bob'))
+        .send({
+          version: 1,
+          entities: [
+            ...bobs,
+            { entityRef: 'component:default/ledger-service', role: 'affected' },
+          ],
+        });
+      expect(changed.status).toBe(200);
+      expect(changed.body.entities).toEqual([
+        { entityRef: 'component:default/ledger-service', role: 'affected' },
+        ...bobs,
+      ]);
+      const whole = await request(app)
+        .get(`/incidents/${incident.id}`)
+        .set('Authorization', as('alice'));
+      expect(whole.body.entities).toEqual([
+        { entityRef: 'component:default/ledger-service', role: 'affected' },
+        { entityRef: 'component:default/settlement-batch', role: 'affected' },
+        { entityRef: 'resource:default/shared-test-db', role: 'root-cause' },
+      ]);
+    });
+
+    it('answers an entity it may not read as not in the catalog, writing nothing', async () => {
+      const { app, dependencies } = await setup({ mayRead });
+      const res = await request(app)
+        .post('/incidents')
+        .set('Authorization', as('bob'))
+        .send(declaration);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'entities.0.entityRef: resource:default/shared-test-db is not in the catalog',
+      );
+      const list = await request(app)
+        .get('/incidents')
+        .set('Authorization', as('alice'));
+      expect(list.body.items).toEqual([]);
+      const found = await dependencies.getDependencies(
+        'resource:default/shared-test-db',
+        mockCredentials.user(),
+      );
+      expect(found.hidden).toEqual([]);
+    });
   });
 
   it("answers an entity's metrics over the incidents that started in [from, to)", async () => {

@@ -17,8 +17,9 @@ import {
 import { IncidentService } from './IncidentService';
 import { IncidentFields } from './IncidentStore';
 
-// A postmortem of four parts of 20,000 characters and 100 action items fits with room.
-const BODY_LIMIT = '1mb';
+// The largest valid postmortem (eight parts of 20,000 characters, 100 action items with links:
+// some 485,000 characters) fits even when every character takes several bytes.
+const BODY_LIMIT = '4mb';
 const PAGE_DEFAULT = 20;
 const PAGE_MAX = 100;
 

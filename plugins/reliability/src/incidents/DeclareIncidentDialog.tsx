@@ -4,7 +4,7 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -17,6 +17,9 @@ import {
   FormControlLabel,
   FormGroup,
   FormLabel,
+  List,
+  ListItem,
+  ListItemText,
   MenuItem,
   TextField,
   Typography,
@@ -31,12 +34,25 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api';
-import { incidentRouteRef } from '../routes';
-import { IncidentLink } from './IncidentLink';
+import { IncidentLink, useIncidentPath } from './IncidentLink';
 import { CAUSE_LABELS, NoticeEntity, firstNotice } from './incidentWords';
 
 // How far downstream the affected entities are suggested from.
 const IMPACT_DEPTH = 2;
+// An incident names at most 100 entities: the root cause and 99 affected.
+const AFFECTED_LIMIT = 99;
+
+const DECLARATION_QUESTIONS = [
+  'It needs another team to fix',
+  'Users are affected',
+  'It is still unresolved after an hour of focused work',
+];
+
+/** Who is on call, in words; `onCall` is null when it could not be looked up. */
+function onCallWords(onCall: string[] | null): string {
+  if (onCall === null) return 'could not look up who is on call';
+  return onCall.length > 0 ? onCall.join(', ') : 'nobody on call';
+}
 
 /** "2026-11-20T10:00" for a datetime-local field, in the viewer's zone. */
 function localInputValue(date: Date): string {
@@ -57,7 +73,7 @@ export function DeclareIncidentDialog(props: {
   onDeclared: (incident: Incident) => void;
 }) {
   const api = useApi(reliabilityApiRef);
-  const incidentPath = useRouteRef(incidentRouteRef);
+  const incidentPath = useIncidentPath();
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const entityTitle = entity.metadata.title ?? entity.metadata.name;
@@ -66,6 +82,9 @@ export function DeclareIncidentDialog(props: {
   const [severity, setSeverity] = useState<IncidentSeverity>('SEV2');
   const [cause, setCause] = useState<IncidentCause>('unknown');
   const [startedAt, setStartedAt] = useState(() => localInputValue(new Date()));
+  const [detectedAt, setDetectedAt] = useState(() =>
+    localInputValue(new Date()),
+  );
   const [channel, setChannel] = useState('');
   const [summary, setSummary] = useState('');
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
@@ -81,6 +100,7 @@ export function DeclareIncidentDialog(props: {
         direction: 'downstream',
         maxDepth: IMPACT_DEPTH,
       }),
+      // Declaring must not wait on on-call: without it, the notice says it is unknown.
       api
         .getEntityEscalation({
           kind: entity.kind,
@@ -93,17 +113,24 @@ export function DeclareIncidentDialog(props: {
       entityRef,
       title: entityTitle,
       owner: escalation?.owner?.title ?? null,
-      onCall:
-        escalation?.onCall.filter(o => o.level === 1).map(o => o.displayName) ??
-        [],
+      onCall: escalation
+        ? escalation.onCall.filter(o => o.level === 1).map(o => o.displayName)
+        : null,
     };
-    const affected: Candidate[] = downstream.impacted.map(item => ({
-      entityRef: item.entityRef,
-      title: item.title,
-      owner: item.owner?.title ?? null,
-      onCall: item.onCall?.map(o => o.displayName) ?? [],
-    }));
-    return { root, affected, truncated: downstream.truncated };
+    const affected: Candidate[] = downstream.impacted
+      .slice(0, AFFECTED_LIMIT)
+      .map(item => ({
+        entityRef: item.entityRef,
+        title: item.title,
+        owner: item.owner?.title ?? null,
+        onCall: item.onCall?.map(o => o.displayName) ?? [],
+      }));
+    return {
+      root,
+      affected,
+      truncated:
+        downstream.truncated || downstream.impacted.length > AFFECTED_LIMIT,
+    };
   }, [props.open, entityRef]);
 
   const affected = (impact.value?.affected ?? []).filter(
@@ -120,7 +147,7 @@ export function DeclareIncidentDialog(props: {
         status: 'investigating',
         cause,
         startedAt: new Date(startedAt).toISOString(),
-        detectedAt: new Date().toISOString(),
+        detectedAt: new Date(detectedAt).toISOString(),
         declaredAt: new Date().toISOString(),
         channel: channel || null,
         summary: summary || null,
@@ -150,13 +177,15 @@ export function DeclareIncidentDialog(props: {
     });
 
   if (declared) {
-    const everyone = [impact.value?.root, ...affected].filter(
-      (c): c is Candidate => Boolean(c),
+    const root = impact.value?.root;
+    const everyone = [root, ...affected].filter((c): c is Candidate =>
+      Boolean(c),
     );
+    const path = incidentPath(declared.id);
     const notice = firstNotice(
       declared,
-      everyone,
-      `${window.location.origin}${incidentPath({ id: String(declared.id) })}`,
+      { root, affected },
+      path && `${window.location.origin}${path}`,
     );
     return (
       <Dialog open={props.open} onClose={props.onClose} maxWidth="md" fullWidth>
@@ -185,8 +214,7 @@ export function DeclareIncidentDialog(props: {
             {everyone.map(c => (
               <li key={c.entityRef}>
                 {c.title}
-                {c.owner ? ` (${c.owner})` : ''}:{' '}
-                {c.onCall.length > 0 ? c.onCall.join(', ') : 'nobody on call'}
+                {c.owner ? ` (${c.owner})` : ''}: {onCallWords(c.onCall)}
               </li>
             ))}
           </ul>
@@ -205,22 +233,16 @@ export function DeclareIncidentDialog(props: {
     <Dialog open={props.open} onClose={props.onClose} maxWidth="md" fullWidth>
       <DialogTitle>Declare an incident on {entityTitle}</DialogTitle>
       <DialogContent>
-        <FormLabel component="legend">
-          Declare if any of these is true
-        </FormLabel>
-        <FormGroup>
-          {[
-            'It needs another team to fix',
-            'Users are affected',
-            'It is still unresolved after an hour of focused work',
-          ].map(question => (
-            <FormControlLabel
-              key={question}
-              control={<Checkbox color="primary" />}
-              label={question}
-            />
+        <Typography variant="subtitle2" component="p">
+          Declare if any of these is true:
+        </Typography>
+        <List dense aria-label="When to declare" disablePadding>
+          {DECLARATION_QUESTIONS.map(question => (
+            <ListItem key={question} disableGutters>
+              <ListItemText primary={`• ${question}`} />
+            </ListItem>
           ))}
-        </FormGroup>
+        </List>
         <TextField
           id="declare-title"
           label="What is happening"
@@ -273,6 +295,15 @@ export function DeclareIncidentDialog(props: {
             InputLabelProps={{ shrink: true }}
           />
           <TextField
+            id="declare-detected"
+            label="Detected"
+            type="datetime-local"
+            value={detectedAt}
+            onChange={e => setDetectedAt(e.target.value)}
+            margin="normal"
+            InputLabelProps={{ shrink: true }}
+          />
+          <TextField
             id="declare-channel"
             label="Response channel"
             placeholder="#inc-…"
@@ -302,6 +333,12 @@ export function DeclareIncidentDialog(props: {
         )}
         {impact.value && impact.value.affected.length === 0 && (
           <Typography color="textSecondary">Nothing depends on it.</Typography>
+        )}
+        {impact.value?.truncated && (
+          <Typography variant="caption" color="textSecondary">
+            More depends on it than an incident can name: the nearest{' '}
+            {impact.value.affected.length} are listed.
+          </Typography>
         )}
         <FormGroup aria-label="Affected entities">
           {impact.value?.affected.map(c => (

@@ -120,7 +120,7 @@ describe('EntityIncidentsContent', () => {
     expect(rows[2]).toContain('Config change rolled back');
     expect(rows[2]).toContain('20 min');
     expect(rows[2]).toContain('Configuration');
-    expect(rows[2]).toContain('missing');
+    expect(rows[2]).toContain('to write');
     expect(
       screen.queryByRole('button', { name: 'Show older incidents' }),
     ).not.toBeInTheDocument();
@@ -204,8 +204,9 @@ describe('EntityIncidentsContent', () => {
     const notice = within(dialog).getByTestId('first-notice');
     expect(notice).toHaveTextContent('SEV2 incident: Orders fail to save');
     expect(notice).toHaveTextContent(
-      'Affected: 2 services, owned by Commerce, Platform',
+      'Root cause: orders-service (Commerce): on call Dave Tanaka',
     );
+    expect(notice).toHaveTextContent('Affected: 1 entity, owned by Platform');
     expect(notice).toHaveTextContent(
       '- API gateway (Platform): on call Erin Walsh',
     );

@@ -17,7 +17,12 @@ import { PostmortemEditor } from './PostmortemEditor';
 /** One incident: its facts and status, its timeline, and its postmortem. */
 export function IncidentPage() {
   const { id } = useRouteRefParams(incidentRouteRef);
-  const incidentId = Number(id);
+  // Keyed by the incident, so that what was saved on one is not shown on the next.
+  return <IncidentDetails key={id} incidentId={Number(id)} />;
+}
+
+function IncidentDetails(props: { incidentId: number }) {
+  const { incidentId } = props;
   const [saved, setSaved] = useState<{
     incident?: Incident;
     postmortem?: Postmortem;

@@ -35,15 +35,19 @@ export function IncidentTimeline(props: {
   const [kind, setKind] = useState<TimelineEntryKind>('note');
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
 
   async function add() {
     setError(undefined);
+    setSaving(true);
     try {
       await api.addTimelineEntry(props.incidentId, { kind, text: text.trim() });
       setText('');
       setAdded(n => n + 1);
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setSaving(false);
     }
   }
 
@@ -92,7 +96,7 @@ export function IncidentTimeline(props: {
         alignItems="flex-end"
         onSubmit={(e: React.FormEvent) => {
           e.preventDefault();
-          if (text.trim()) add();
+          if (text.trim() && !saving) add();
         }}
       >
         <TextField
@@ -120,7 +124,7 @@ export function IncidentTimeline(props: {
         <Button
           type="submit"
           variant="outlined"
-          disabled={!text.trim()}
+          disabled={!text.trim() || saving}
           style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
         >
           Add to timeline

@@ -51,11 +51,8 @@ export function IncidentsSummaryCard() {
             </Typography>
             {actionItems.length > 0 && (
               <List dense aria-label="Open action items">
-                {actionItems.map(item => (
-                  <ListItem
-                    key={`${item.incidentId}/${item.text}`}
-                    disableGutters
-                  >
+                {actionItems.map((item, i) => (
+                  <ListItem key={`${item.incidentId}/${i}`} disableGutters>
                     <ListItemText
                       primary={item.text}
                       secondary={

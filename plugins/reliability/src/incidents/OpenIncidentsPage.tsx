@@ -66,7 +66,8 @@ export function OpenIncidentsPage() {
             />
             {cursor && (
               <Typography variant="caption" color="textSecondary">
-                The {LIMIT} newest open incidents are shown.
+                Only the newest {LIMIT} open incidents were read; those you may
+                read are shown.
               </Typography>
             )}
           </>

@@ -59,8 +59,8 @@ describe('incidentDuration', () => {
 
 describe('postmortemState', () => {
   it.each([
-    [{ status: 'resolved', severity: 'SEV1' }, 'missing'],
-    [{ status: 'resolved', severity: 'SEV2' }, 'missing'],
+    [{ status: 'resolved', severity: 'SEV1' }, 'to write'],
+    [{ status: 'resolved', severity: 'SEV2' }, 'to write'],
     [{ status: 'investigating', severity: 'SEV1' }, 'not required'],
     [{ status: 'resolved', severity: 'SEV3' }, 'not required'],
     [
@@ -81,21 +81,25 @@ describe('firstNotice', () => {
     expect(
       firstNotice(
         incident,
-        [
-          {
-            title: 'Settlement batch',
-            owner: 'Payments',
-            onCall: ['Bob Okafor'],
-          },
-          { title: 'Ledger service', owner: 'Payments', onCall: [] },
-        ],
+        {
+          root: { title: 'Shared test database', owner: 'SRE', onCall: null },
+          affected: [
+            {
+              title: 'Settlement batch',
+              owner: 'Payments',
+              onCall: ['Bob Okafor'],
+            },
+            { title: 'Ledger service', owner: 'Payments', onCall: [] },
+          ],
+        },
         'https://backstage.example.com/incidents/7',
       ),
     ).toBe(
       [
         'SEV2 incident: Failover test blocked the shared test database',
         'Since: Fri 20 Nov, 10:00 (investigating)',
-        'Affected: 2 services, owned by Payments',
+        'Root cause: Shared test database (SRE): on call not known',
+        'Affected: 2 entities, owned by Payments',
         '- Settlement batch (Payments): on call Bob Okafor',
         '- Ledger service (Payments): on call nobody',
         'Response channel: #inc-settlement',
@@ -105,8 +109,8 @@ describe('firstNotice', () => {
   });
 
   it('says when nothing is known yet', () => {
-    expect(firstNotice({ ...incident, channel: null }, [])).toContain(
-      'Affected: not known yet\nResponse channel: none given yet',
-    );
+    expect(
+      firstNotice({ ...incident, channel: null }, { affected: [] }),
+    ).toContain('Affected: not known yet\nResponse channel: none given yet');
   });
 });

@@ -70,22 +70,35 @@ export function incidentDuration(incident: Incident, now: Date): string {
 }
 
 /**
- * Whether an incident's postmortem is written, due (a resolved SEV1 or SEV2 without one), or
- * not asked for.
+ * Whether an incident's postmortem is written, to write (a resolved SEV1 or SEV2 without one;
+ * the metrics call it overdue once `postmortemDueDays` have passed), or not asked for.
  */
 export function postmortemState(
   incident: Incident,
-): 'written' | 'missing' | 'not required' {
+): 'written' | 'to write' | 'not required' {
   if (incident.postmortem) return 'written';
   const serious = incident.severity === 'SEV1' || incident.severity === 'SEV2';
-  return serious && incident.status === 'resolved' ? 'missing' : 'not required';
+  return serious && incident.status === 'resolved'
+    ? 'to write'
+    : 'not required';
 }
 
 export type NoticeEntity = {
   title: string;
   owner: string | null;
-  onCall: string[];
+  /** Who is on call now; null when it could not be looked up. */
+  onCall: string[] | null;
 };
+
+function noticeLine(entity: NoticeEntity): string {
+  let onCall = 'not known';
+  if (entity.onCall) {
+    onCall = entity.onCall.length > 0 ? entity.onCall.join(', ') : 'nobody';
+  }
+  return `${entity.title}${
+    entity.owner ? ` (${entity.owner})` : ''
+  }: on call ${onCall}`;
+}
 
 /**
  * The first notice, sent at once with only what is known, like a fire alarm: what happened,
@@ -96,9 +109,10 @@ export function firstNotice(
     Incident,
     'id' | 'title' | 'severity' | 'startedAt' | 'channel' | 'status'
   >,
-  affected: NoticeEntity[],
+  entities: { root?: NoticeEntity; affected: NoticeEntity[] },
   link?: string,
 ): string {
+  const { root, affected } = entities;
   const owners = [
     ...new Set(affected.flatMap(e => (e.owner ? [e.owner] : []))),
   ];
@@ -107,17 +121,17 @@ export function firstNotice(
     `Since: ${formatLocal(incident.startedAt)} (${STATUS_LABELS[
       incident.status
     ].toLocaleLowerCase('en-US')})`,
+    ...(root ? [`Root cause: ${noticeLine(root)}`] : []),
     affected.length === 0
       ? 'Affected: not known yet'
-      : `Affected: ${countOf(affected.length, 'service')}, owned by ${
+      : `Affected: ${countOf(
+          affected.length,
+          'entity',
+          'entities',
+        )}, owned by ${
           owners.length === 0 ? 'nobody named' : owners.join(', ')
         }`,
-    ...affected.map(
-      e =>
-        `- ${e.title}${e.owner ? ` (${e.owner})` : ''}: on call ${
-          e.onCall.length > 0 ? e.onCall.join(', ') : 'nobody'
-        }`,
-    ),
+    ...affected.map(e => `- ${noticeLine(e)}`),
     `Response channel: ${incident.channel ?? 'none given yet'}`,
   ];
   if (link) lines.push(`Incident ${incident.id}: ${link}`);

@@ -3,8 +3,11 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import {
+  AuditorServiceEvent,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -31,8 +34,9 @@ const member = (user: string) => ({
 });
 
 /**
- * Payments owns the settlement batch (Bob is a member), SRE owns the shared test database and
- * is the responder group (Grace); Alice, Carol, Dave and Erin belong to neither.
+ * Payments owns the settlement batch (Bob is a member), SRE owns the shared test database
+ * (Grace); Incident Leads, the responder group, owns nothing (Heidi); Alice, Carol, Dave and Erin
+ * belong to none.
  */
 export const incidentCatalog: Entity[] = [
   componentEntity('settlement-batch', { owner: 'group:default/payments' }),
@@ -40,12 +44,14 @@ export const incidentCatalog: Entity[] = [
   resourceEntity('shared-test-db', 'group:default/sre'),
   { ...groupEntity('payments'), relations: [member('bob')] },
   { ...groupEntity('sre'), relations: [member('grace')] },
+  { ...groupEntity('incident-leads'), relations: [member('heidi')] },
   userEntity('alice', 'Alice Kim'),
   userEntity('bob', 'Bob Okafor'),
   userEntity('carol', 'Carol Novak'),
   userEntity('dave', 'Dave Tanaka'),
   userEntity('erin', 'Erin Walsh'),
   userEntity('grace', 'Grace Lindqvist'),
+  userEntity('heidi', 'Heidi Berg'),
 ];
 
 export type AuditRecord = {
@@ -56,19 +62,55 @@ export type AuditRecord = {
 
 /**
  * The incident routes over SQLite `knex`, the test catalog, a real dependency service, an
- * auditor that records its events, and a policy that answers `decide` (allow by default).
+ * auditor that records its events, and a policy that answers `decide` (allow by default). With
+ * `mayRead`, catalog reads are conditional, as the catalog's own rules make them: a user reads
+ * the refs `mayRead` allows, a service every ref.
  */
 export async function incidentFixture(options: {
   knex: Knex;
   decide?: (permission: string, resourceRef?: string) => AuthorizeResult;
+  mayRead?: (userRef: string, entityRef: string) => boolean;
   now?: () => Date;
 }) {
   const catalog = catalogServiceMock({ entities: incidentCatalog });
+  const { mayRead } = options;
+  if (mayRead) {
+    const visible = (ref: string, request: unknown) => {
+      const { principal } = (request as { credentials: BackstageCredentials })
+        .credentials as BackstageCredentials<any>;
+      return principal.type !== 'user' || mayRead(principal.userEntityRef, ref);
+    };
+    const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+    catalog.getEntitiesByRefs = (async (request, requestOptions) => {
+      const { items } = await getEntitiesByRefs(request, requestOptions);
+      return {
+        items: items.map((item, i) =>
+          item && visible(request.entityRefs[i], requestOptions) ? item : null,
+        ),
+      };
+    }) as typeof catalog.getEntitiesByRefs;
+    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+    catalog.getEntityByRef = async (ref, requestOptions) =>
+      visible(
+        typeof ref === 'string' ? ref : stringifyEntityRef(ref),
+        requestOptions,
+      )
+        ? getEntityByRef(ref, requestOptions)
+        : undefined;
+  }
   const decide = options.decide ?? (() => AuthorizeResult.ALLOW);
   const permissions = mockServices.permissions.mock({
-    // Catalog reads: allowed or denied as a whole, never conditionally.
     authorizeConditional: async requests =>
-      requests.map(r => ({ result: decide(r.permission.name) } as any)),
+      requests.map(r =>
+        mayRead && r.permission.name === 'catalog.entity.read'
+          ? ({
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: { rule: 'HAS_METADATA', params: { key: 'name' } },
+            } as any)
+          : ({ result: decide(r.permission.name) } as any),
+      ),
     authorize: async requests =>
       requests.map(
         r =>
@@ -99,9 +141,10 @@ export async function incidentFixture(options: {
     observations: dependencies.service,
     settings: {
       postmortemDueDays: 5,
-      responderGroups: ['group:default/sre'],
+      responderGroups: ['group:default/incident-leads'],
       pagerdutyWebhookSecrets: [],
     },
+    logger: mockServices.logger.mock(),
     now: options.now,
   });
   const audits: AuditRecord[] = [];
@@ -125,6 +168,7 @@ export async function incidentFixture(options: {
       createIncidentRoutes({
         // A request without credentials is anonymous, as in a running backend.
         httpAuth: mockServices.httpAuth({
+          pluginId: 'reliability',
           defaultCredentials: mockCredentials.none(),
         }),
         auditor,
