@@ -68,6 +68,22 @@ export interface Config {
         webhookSecrets?: string[];
       };
     };
+    /** Runbooks (an entity's links of type `runbook`) and their drills. */
+    runbooks?: {
+      /**
+       * A runbook is fresh when its latest drill passed at or after now minus this many days;
+       * never drilled, failed, partial or older is flagged. Default 90.
+       */
+      drillFreshnessDays?: number;
+    };
+    /** The change-risk report (`GET /change-risk`, the Before-you-change page, the CLI). */
+    changeRisk?: {
+      /**
+       * A change whose downstream impact reaches this many owners besides the entity's own is
+       * high risk. Default 3.
+       */
+      ownersThreshold?: number;
+    };
     /** The catalog index each backend replica keeps in memory, which every capability reads. */
     catalog?: {
       /**

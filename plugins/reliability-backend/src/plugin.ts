@@ -13,16 +13,20 @@ import {
   sliSourcesExtensionPoint,
 } from '@reliability-suite/backstage-plugin-reliability-node';
 import { createCatalogIndex } from './catalog/createCatalogIndex';
+import { createChangeRiskCapability } from './changeRisk';
 import { migrateDatabase } from './database/migrateDatabase';
 import { createDependencyCapability } from './dependencies';
 import { createEscalationCapability } from './escalation';
 import { createIncidentCapability } from './incidents';
+import { createOverviewCapability } from './overview';
 import { createRouter } from './router';
+import { createRunbookCapability } from './runbooks';
 import { createSloCapability } from './slo';
 
 /**
  * The reliability suite's backend under `/api/reliability`: SLOs and error budgets,
- * ownership and escalation, dependencies and impact, incidents. Each capability is a folder with a factory;
+ * ownership and escalation, dependencies and impact, incidents, runbooks and drills, and what
+ * reads them all: the entity overview and the change-risk report. Each capability is a folder with a factory;
  * this composition root builds them in dependency order over one catalog index per replica.
  *
  * @public
@@ -113,12 +117,44 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
         });
 
+        const runbooks = createRunbookCapability({
+          config,
+          db,
+          catalog,
+          catalogIndex: catalogIndex.catalogIndex,
+          auth: deps.auth,
+          httpAuth,
+          auditor: deps.auditor,
+          permissions: deps.permissions,
+        });
+        const readers = {
+          catalog,
+          slos: slo.sloSnapshots,
+          dependencies: dependencies.dependencyReader,
+          incidents: incidents.incidents,
+          runbooks: runbooks.runbooks,
+          httpAuth,
+        };
+        const overview = createOverviewCapability({
+          ...readers,
+          catalogIndex: catalogIndex.catalogIndex,
+          escalation: escalation.escalation,
+        });
+        const changeRisk = createChangeRiskCapability({
+          ...readers,
+          config,
+          ownership: escalation.ownership,
+        });
+
         // The catalog index last: its first snapshot triggers the other capabilities' tasks.
         const capabilities = [
           slo,
           escalation,
           dependencies,
           incidents,
+          runbooks,
+          overview,
+          changeRisk,
           catalogIndex,
         ];
         for (const task of capabilities.flatMap(c => c.tasks)) {

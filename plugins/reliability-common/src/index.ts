@@ -26,3 +26,5 @@ export * from './escalation/nextEscalation';
 export * from './dependencies/observation';
 export * from './incidents/incident';
 export * from './incidents/incidentDurations';
+export * from './runbooks/runbook';
+export * from './overview/overview';

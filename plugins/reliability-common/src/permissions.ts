@@ -28,9 +28,20 @@ export const incidentUpdatePermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Recording a drill of an entity's runbook: a resource permission on the entity. The caller
+ * must also be able to read the entity, whatever the policy says.
+ */
+export const drillCreatePermission = createPermission({
+  name: 'reliability.drill.create',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
 /** Every permission the suite defines. */
 export const reliabilityPermissions = [
   observationCreatePermission,
   incidentCreatePermission,
   incidentUpdatePermission,
+  drillCreatePermission,
 ];

@@ -11,6 +11,7 @@ export function componentEntity(
     relations?: EntityRelation[];
     annotations?: Record<string, string>;
     tags?: string[];
+    links?: Array<{ url: string; title?: string; type?: string }>;
   } = {},
 ): Entity {
   const { owner = 'group:default/team', title, lifecycle } = options;
@@ -23,6 +24,7 @@ export function componentEntity(
       ...(title ? { title } : {}),
       ...(options.annotations ? { annotations: options.annotations } : {}),
       ...(options.tags ? { tags: options.tags } : {}),
+      ...(options.links ? { links: options.links } : {}),
     },
     spec: { type: 'service', owner, ...(lifecycle ? { lifecycle } : {}) },
     ...(options.relations ? { relations: options.relations } : {}),

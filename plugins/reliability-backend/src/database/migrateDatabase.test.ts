@@ -3,7 +3,7 @@ import { migrationsDirectory } from './migrateDatabase';
 
 jest.setTimeout(60_000);
 
-const INCIDENT_TABLES = [
+const LATER_TABLES = [
   'incidents',
   'incident_entities',
   'incident_external_refs',
@@ -11,6 +11,7 @@ const INCIDENT_TABLES = [
   'incident_postmortems',
   'incident_action_items',
   'incident_webhook_deliveries',
+  'runbook_drills',
 ];
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -22,7 +23,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest({ directory: migrationsDirectory });
     expect(await knex.schema.hasTable('slo_snapshots')).toBe(true);
     expect(await knex.schema.hasTable('observed_dependencies')).toBe(true);
-    for (const table of INCIDENT_TABLES) {
+    for (const table of LATER_TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
     await knex('slo_snapshots').insert({
@@ -37,7 +38,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.rollback({ directory: migrationsDirectory }, true);
     expect(await knex.schema.hasTable('slo_snapshots')).toBe(false);
     expect(await knex.schema.hasTable('observed_dependencies')).toBe(false);
-    for (const table of INCIDENT_TABLES) {
+    for (const table of LATER_TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
 

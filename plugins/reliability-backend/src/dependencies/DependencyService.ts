@@ -33,6 +33,12 @@ export type DependencySettings = {
  */
 export type ObservationWriter = Pick<DependencyService, 'record' | 'remove'>;
 
+/** What the overview and the change-risk report read of the dependency graph. */
+export type DependencyReader = Pick<
+  DependencyService,
+  'getDependencies' | 'getImpact' | 'settings'
+>;
+
 /**
  * Answers the dependency and impact routes from an in-memory {@link DependencyGraph}, rebuilt
  * from the catalog index and the observation store on every replica, and updated in place by the

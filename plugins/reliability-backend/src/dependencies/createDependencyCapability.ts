@@ -16,7 +16,11 @@ import { SloSnapshotReader } from '../slo';
 import { triggerTask } from '../util/triggerTask';
 import { DatabaseObservationStore } from './DatabaseObservationStore';
 import { readDependencyConfig } from './dependencyConfig';
-import { DependencyService, ObservationWriter } from './DependencyService';
+import {
+  DependencyReader,
+  DependencyService,
+  ObservationWriter,
+} from './DependencyService';
 import { createDependencyRoutes } from './routes';
 
 export const DEPENDENCY_GRAPH_TASK = 'reliability-dependency-graph';
@@ -40,7 +44,10 @@ export function createDependencyCapability(options: {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   logger: LoggerService;
-}): Capability & { observations: ObservationWriter } {
+}): Capability & {
+  observations: ObservationWriter;
+  dependencyReader: DependencyReader;
+} {
   const { catalog, catalogIndex, permissions, logger } = options;
   const settings = readDependencyConfig(options.config);
   const dependencies = new DependencyService({
@@ -83,6 +90,7 @@ export function createDependencyCapability(options: {
 
   return {
     observations: dependencies,
+    dependencyReader: dependencies,
     router: createDependencyRoutes({
       httpAuth: options.httpAuth,
       permissions,

@@ -1,2 +1,2 @@
 export { createDependencyCapability } from './createDependencyCapability';
-export type { ObservationWriter } from './DependencyService';
+export type { DependencyReader, ObservationWriter } from './DependencyService';

@@ -24,6 +24,8 @@ import { findCatalogPolicy, resolveEscalation } from './resolveEscalation';
 /** An entity's owner name and who is on call at the first level, for lists of entities. */
 export type OwnershipSummary = {
   ownerTitle: string | null;
+  /** Where to reach the owner's responders: the policy's `slack` contact, else its first. */
+  channel: string | null;
   onCall: Array<{ userRef: string; displayName: string }>;
 };
 
@@ -31,6 +33,9 @@ export type OwnershipSummary = {
 export interface OwnershipReader {
   summarizeOwnership(refs: string[]): Promise<Map<string, OwnershipSummary>>;
 }
+
+/** What the overview and the change-risk report read of an entity's escalation. */
+export type EscalationReader = Pick<EscalationService, 'getEscalation'>;
 
 /**
  * Answers the escalation routes: the entity itself is read from the catalog with the caller's
@@ -126,6 +131,10 @@ export class EscalationService implements OwnershipReader {
         const escalation = resolveEscalation({ entity, catalog, evaluate });
         summary = {
           ownerTitle: escalation.owner?.title ?? null,
+          channel:
+            escalation.contacts.slack ??
+            Object.values(escalation.contacts)[0] ??
+            null,
           onCall: escalation.onCall
             .filter(entry => entry.level === 1)
             .map(({ userRef, displayName }) => ({ userRef, displayName })),

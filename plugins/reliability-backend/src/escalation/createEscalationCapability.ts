@@ -3,7 +3,11 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OnCallProvider } from '@reliability-suite/backstage-plugin-reliability-node';
 import { Capability } from '../capability';
 import { CatalogIndex } from '../catalog/CatalogIndex';
-import { EscalationService, OwnershipReader } from './EscalationService';
+import {
+  EscalationReader,
+  EscalationService,
+  OwnershipReader,
+} from './EscalationService';
 import { createEscalationRoutes } from './routes';
 
 /**
@@ -16,7 +20,7 @@ export function createEscalationCapability(options: {
   catalogIndex: CatalogIndex;
   onCallProviders: OnCallProvider[];
   httpAuth: HttpAuthService;
-}): Capability & { ownership: OwnershipReader } {
+}): Capability & { ownership: OwnershipReader; escalation: EscalationReader } {
   const escalation = new EscalationService({
     catalog: options.catalog,
     catalogIndex: options.catalogIndex,
@@ -25,6 +29,7 @@ export function createEscalationCapability(options: {
   return {
     router: createEscalationRoutes({ httpAuth: options.httpAuth, escalation }),
     ownership: escalation,
+    escalation,
     tasks: [],
   };
 }

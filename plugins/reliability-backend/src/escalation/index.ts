@@ -1,2 +1,6 @@
 export { createEscalationCapability } from './createEscalationCapability';
-export type { OwnershipReader, OwnershipSummary } from './EscalationService';
+export type {
+  EscalationReader,
+  OwnershipReader,
+  OwnershipSummary,
+} from './EscalationService';

@@ -23,11 +23,21 @@ import {
 import { CatalogIndex } from '../catalog/CatalogIndex';
 import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { CatalogSnapshot } from '../catalog/CatalogSnapshot';
+import { findUnknownRefs } from '../catalog/findUnknownRefs';
 import { ObservationWriter } from '../dependencies';
 import { IncidentSettings } from './incidentConfig';
-import { decodeCursor, encodeCursor } from './incidentCursor';
+import {
+  decodeCursor,
+  encodeCursor,
+  KeysetPosition,
+} from '../http/keysetCursor';
 import { computeIncidentMetrics } from './incidentMetrics';
-import { IncidentFields, IncidentFilter, IncidentStore } from './IncidentStore';
+import {
+  IncidentFields,
+  IncidentFilter,
+  IncidentPosition,
+  IncidentStore,
+} from './IncidentStore';
 
 /** The longest timeline kept per incident, and so the longest answer. */
 export const TIMELINE_LIMIT = 1_000;
@@ -36,6 +46,8 @@ export const TIMELINE_LIMIT = 1_000;
  * webhooks, the demo's loader). Other services and static tokens follow the rules people do.
  */
 const PLUGIN_SUBJECT = 'plugin:reliability';
+/** Open incidents read at once for the overview and the change-risk report, at most. */
+const OPEN_INCIDENTS_LIMIT = 500;
 /** Open action items shown for one entity at most. */
 const ACTION_ITEMS_LIMIT = 100;
 const DETAIL_LIMIT = 255;
@@ -76,6 +88,12 @@ export function incidentTimeProblems(fields: IncidentFields): string[] {
   }
   return problems;
 }
+
+/** What the overview and the change-risk report read of incidents. */
+export type IncidentReader = Pick<
+  IncidentService,
+  'openIncidents' | 'listForEntity' | 'metrics' | 'openActionItems'
+>;
 
 /**
  * Incidents: declared by any signed-in user (unless the policy denies `reliability.incident.create`),
@@ -283,7 +301,7 @@ export class IncidentService {
     const { limit, cursor, ...filter } = query;
     const rows = await this.options.store.listIncidents(filter, {
       limit: limit + 1,
-      after: cursor ? decodeCursor(cursor) : undefined,
+      after: cursor ? toIncidentPosition(decodeCursor(cursor)) : undefined,
     });
     const page = rows.slice(0, limit);
     const readable = await this.options.readFilter.readable(
@@ -295,8 +313,23 @@ export class IncidentService {
         const visible = withReadableEntities(incident, readable);
         return visible ? [visible] : [];
       }),
-      cursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      cursor:
+        rows.length > limit
+          ? encodeCursor(page[limit - 1].startedAt, page[limit - 1].id)
+          : null,
     };
+  }
+
+  /**
+   * The open incidents the caller may read, newest first, each with only the entities it may
+   * read (at most 500: open incidents are few).
+   */
+  async openIncidents(credentials: BackstageCredentials): Promise<Incident[]> {
+    const { items } = await this.list(
+      { status: 'open', limit: OPEN_INCIDENTS_LIMIT },
+      credentials,
+    );
+    return items;
   }
 
   async metrics(
@@ -569,35 +602,8 @@ export class IncidentService {
     throw new InputError(problems.join('; '));
   }
 
-  /**
-   * Which of `refs` the catalog lacks (the index first, the catalog for what it does not know)
-   * or `credentials` may not read.
-   */
-  private async unknownRefs(
-    refs: string[],
-    credentials?: BackstageCredentials,
-  ): Promise<string[]> {
-    const unique = [...new Set(refs)];
-    if (unique.length === 0) return [];
-    const snapshot = await this.options.catalogIndex.current();
-    const notIndexed = unique.filter(
-      ref =>
-        !snapshot.entitiesByRef.has(ref) &&
-        !snapshot.users.has(ref) &&
-        !snapshot.groups.has(ref),
-    );
-    const missing = new Set<string>();
-    if (notIndexed.length > 0) {
-      const { items } = await this.options.catalog.getEntitiesByRefs(
-        { entityRefs: notIndexed, fields: ['kind', 'metadata.name'] },
-        { credentials: await this.options.auth.getOwnServiceCredentials() },
-      );
-      notIndexed.forEach((ref, i) => !items[i] && missing.add(ref));
-    }
-    const readable = credentials
-      ? await this.options.readFilter.readable(unique, credentials)
-      : new Set(unique);
-    return unique.filter(ref => missing.has(ref) || !readable.has(ref));
+  private unknownRefs(refs: string[], credentials?: BackstageCredentials) {
+    return findUnknownRefs(this.options, refs, credentials);
   }
 
   /**
@@ -633,6 +639,10 @@ function withResolution(fields: IncidentFields, now: Date): IncidentFields {
   return fields.status === 'resolved' && !fields.resolvedAt
     ? { ...fields, resolvedAt: now }
     : fields;
+}
+
+function toIncidentPosition({ at, id }: KeysetPosition): IncidentPosition {
+  return { startedAt: at, id };
 }
 
 function fieldsOf(incident: Incident): IncidentFields {

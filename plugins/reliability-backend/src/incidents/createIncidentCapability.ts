@@ -14,7 +14,7 @@ import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { ObservationWriter } from '../dependencies';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { readIncidentConfig } from './incidentConfig';
-import { IncidentService } from './IncidentService';
+import { IncidentReader, IncidentService } from './IncidentService';
 import {
   createPagerDutyWebhookRoutes,
   PAGERDUTY_WEBHOOK_PATH,
@@ -38,7 +38,7 @@ export function createIncidentCapability(options: {
   auditor: AuditorService;
   permissions: PermissionsService;
   logger: LoggerService;
-}): Capability {
+}): Capability & { incidents: IncidentReader } {
   const { catalog, permissions } = options;
   const settings = readIncidentConfig(options.config);
   const store = new DatabaseIncidentStore(options.db);
@@ -77,5 +77,6 @@ export function createIncidentCapability(options: {
     router,
     tasks: [],
     unauthenticatedPaths: [PAGERDUTY_WEBHOOK_PATH],
+    incidents,
   };
 }

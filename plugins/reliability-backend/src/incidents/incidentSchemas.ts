@@ -1,4 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ACTION_ITEM_CATEGORIES,
   ACTION_ITEM_STATUSES,
@@ -12,70 +11,21 @@ import {
   TIMELINE_ENTRY_KINDS,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { z } from 'zod';
+import {
+  entityRef as anyEntityRef,
+  expected,
+  oneOf,
+  optionalText,
+  text,
+  webUrl as anyWebUrl,
+} from '../http/bodySchemas';
 import { isoTimeQuery as isoTime } from '../http/parseQuery';
 
 const LIMITS = INCIDENT_TEXT_LIMITS;
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, {
-    error: issue =>
-      issue.input === undefined
-        ? 'is required'
-        : `must be one of ${values.join(', ')}`,
-  });
-
-/** The message for a value of the wrong type, or none at all. */
-const expected = (what: string) => (issue: { input: unknown }) =>
-  issue.input === undefined ? 'is required' : `must be ${what}`;
-
-/** Required text, trimmed, at most `max` characters. */
-const text = (max: number) =>
-  z
-    .string({ error: expected('text') })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
-
-/** Optional text: null or blank is null; absent stays absent. */
-const optionalText = (max: number) =>
-  z
-    .string({ error: expected('text') })
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`)
-    .nullish()
-    // Absent stays absent, so that a PATCH leaves the field as it is.
-    .transform(value =>
-      value === undefined ? undefined : value?.trim() || null,
-    );
-
-/** An entity ref, written in full (`kind:namespace/name`) once parsed. */
 const entityRef = (defaultKind?: string) =>
-  z
-    .string({ error: expected('text') })
-    .max(LIMITS.entityRef, `must be at most ${LIMITS.entityRef} characters`)
-    .transform((value, context) => {
-      try {
-        return stringifyEntityRef(
-          parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-        );
-      } catch {
-        context.addIssue({
-          code: 'custom',
-          message: `must be an entity ref such as ${
-            defaultKind
-              ? `${defaultKind}:default/name`
-              : 'component:default/orders-service'
-          }, got ${JSON.stringify(value)}`,
-        });
-        return z.NEVER;
-      }
-    });
-
-// Links are shown as links: only the web's own schemes.
-const webUrl = z
-  .string({ error: expected('text') })
-  .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
-  .url('must be a URL')
-  .refine(value => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+  anyEntityRef(LIMITS.entityRef, defaultKind);
+const webUrl = anyWebUrl(LIMITS.url);
 
 const calendarDate = z
   .string()

@@ -1,1 +1,2 @@
 export { createIncidentCapability } from './createIncidentCapability';
+export type { IncidentReader } from './IncidentService';

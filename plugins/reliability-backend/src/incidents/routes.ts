@@ -3,8 +3,8 @@ import { InputError } from '@backstage/errors';
 import { INCIDENT_STATUSES } from '@reliability-suite/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { JsonObject } from '@backstage/types';
 import { z } from 'zod';
+import { auditedWrites } from '../http/audited';
 import { parseBody } from '../http/parseBody';
 import { entityRefFromPath } from '../http/entityPath';
 import { isoTimeQuery, parseQuery } from '../http/parseQuery';
@@ -74,29 +74,7 @@ export function createIncidentRoutes(options: {
   const router = Router();
   router.use('/incidents', express.json({ limit: BODY_LIMIT }));
 
-  /** Runs a write as an audit event: success with what it wrote, or failure with why. */
-  async function audited<T>(
-    req: express.Request,
-    eventId: string,
-    meta: JsonObject,
-    write: () => Promise<T>,
-    result: (value: T) => JsonObject,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const value = await write();
-      await event.success({ meta: result(value) });
-      return value;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  const audited = auditedWrites(auditor);
 
   router.post('/incidents', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

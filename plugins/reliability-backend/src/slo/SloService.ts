@@ -35,6 +35,13 @@ export interface SloSnapshotReader {
   worstByEntity(entityRefs: string[]): Promise<Map<string, SloVerdict>>;
 }
 
+/** What the overview and the change-risk report read of an entity's SLOs. */
+export type SloReader = SloSnapshotReader &
+  Pick<SloService, 'listEntitySlos' | 'getReleaseGate'> & {
+    /** Whether any SLI source is configured: without one, no SLO is ever evaluated. */
+    readonly hasSliSource: boolean;
+  };
+
 /** Answers the SLO routes from the catalog's definitions and the stored snapshots. */
 export class SloService implements SloSnapshotReader {
   constructor(
@@ -45,6 +52,10 @@ export class SloService implements SloSnapshotReader {
       sources: SliSource[];
     },
   ) {}
+
+  get hasSliSource(): boolean {
+    return this.options.sources.length > 0;
+  }
 
   async worstByEntity(entityRefs: string[]): Promise<Map<string, SloVerdict>> {
     const snapshot = await this.options.catalogIndex.current();

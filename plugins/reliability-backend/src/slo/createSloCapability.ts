@@ -17,7 +17,7 @@ import { createSloRoutes } from './routes';
 import { SloCatalog } from './SloCatalog';
 import { readSloConfig } from './sloConfig';
 import { SloEvaluator } from './SloEvaluator';
-import { SloService, SloSnapshotReader } from './SloService';
+import { SloReader, SloService } from './SloService';
 
 export const SLO_EVALUATION_TASK = 'reliability-slo-evaluation';
 
@@ -35,7 +35,7 @@ export function createSloCapability(options: {
   httpAuth: HttpAuthService;
   scheduler: SchedulerService;
   logger: LoggerService;
-}): Capability & { sloSnapshots: SloSnapshotReader } {
+}): Capability & { sloSnapshots: SloReader } {
   const { config, db, catalog, catalogIndex, sliSources, logger } = options;
   const settings = readSloConfig(config);
   const store = new DatabaseSloSnapshotStore(db);

@@ -1,2 +1,2 @@
 export { createSloCapability } from './createSloCapability';
-export type { SloSnapshotReader, SloVerdict } from './SloService';
+export type { SloReader, SloSnapshotReader, SloVerdict } from './SloService';

@@ -1,0 +1,1 @@
+export { createChangeRiskCapability } from './createChangeRiskCapability';

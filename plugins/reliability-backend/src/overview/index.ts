@@ -1,0 +1,1 @@
+export { createOverviewCapability } from './createOverviewCapability';

@@ -1,0 +1,2 @@
+export { createRunbookCapability } from './createRunbookCapability';
+export type { RunbookReader } from './RunbookService';

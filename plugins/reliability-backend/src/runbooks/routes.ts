@@ -1,0 +1,67 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { auditedWrites } from '../http/audited';
+import { entityRefFromPath } from '../http/entityPath';
+import { parseBody } from '../http/parseBody';
+import { parseQuery } from '../http/parseQuery';
+import { drillInputSchema } from './drillSchemas';
+import { RunbookService } from './RunbookService';
+
+const BODY_LIMIT = '256kb';
+
+const drillListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+/** An entity's runbooks with their freshness, and its drills; `drill-record` is audited. */
+export function createRunbookRoutes(options: {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  runbooks: RunbookService;
+}): express.Router {
+  const { httpAuth, runbooks } = options;
+  const audited = auditedWrites(options.auditor);
+  const router = Router();
+  router.use('/runbooks', express.json({ limit: BODY_LIMIT }));
+
+  router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {
+    const entityRef = entityRefFromPath(req.params);
+    const credentials = await httpAuth.credentials(req);
+    res.json({ items: await runbooks.listRunbooks(entityRef, credentials) });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/drills', async (req, res) => {
+    const entityRef = entityRefFromPath(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const page = parseQuery(drillListQuery, req.query);
+    res.json(await runbooks.listDrills(entityRef, page, credentials));
+  });
+
+  router.post('/runbooks/drills', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const drill = await audited(
+      req,
+      'drill-record',
+      {},
+      async () =>
+        runbooks.recordDrill(
+          parseBody(drillInputSchema, req.body),
+          credentials,
+        ),
+      recorded => ({
+        drillId: recorded.id,
+        entityRef: recorded.entityRef,
+        runbookUrl: recorded.runbookUrl,
+        outcome: recorded.outcome,
+      }),
+    );
+    res.status(201).json(drill);
+  });
+
+  return router;
+}
