@@ -48,9 +48,9 @@ export function assessChangeRisk(facts: ChangeRiskFacts): {
     high.push(
       `${plural(
         facts.frozenDependents.length,
-        'dependent has',
-        'dependents have',
-      )} spent their error budget: ${names(facts.frozenDependents)}.`,
+        'dependent has spent its',
+        'dependents have spent their',
+      )} error budget: ${names(facts.frozenDependents)}.`,
     );
   }
   if (facts.openIncidents.length > 0) {
@@ -80,13 +80,9 @@ export function assessChangeRisk(facts: ChangeRiskFacts): {
     medium.push(`${facts.title} has no runbook to follow if the change fails.`);
   } else if (facts.freshRunbooks === 0) {
     medium.push(
-      `None of ${facts.title}'s ${plural(
-        facts.runbooks,
-        'runbook',
-        'runbooks',
-      )} passed a recent drill: do not rely on ${
-        facts.runbooks === 1 ? 'it' : 'them'
-      } untested.`,
+      facts.runbooks === 1
+        ? `${facts.title}'s runbook has not passed a recent drill: do not rely on it untested.`
+        : `None of ${facts.title}'s ${facts.runbooks} runbooks passed a recent drill: do not rely on them untested.`,
     );
   }
   if (facts.warningDependents.length > 0) {
