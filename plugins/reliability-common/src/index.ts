@@ -28,3 +28,4 @@ export * from './incidents/incident';
 export * from './incidents/incidentDurations';
 export * from './runbooks/runbook';
 export * from './overview/overview';
+export * from './overview/changeRiskNotice';
