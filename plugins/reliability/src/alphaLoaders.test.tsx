@@ -24,6 +24,7 @@ import {
   mockReliabilityApi,
   sloItem,
 } from './__testUtils__/mockReliabilityApi';
+import { entityOverview } from './__testUtils__/overview';
 import { ordersService } from './__testUtils__/renderForEntity';
 
 const noTime = { median: null, mean: null, count: 0 };
@@ -67,6 +68,7 @@ function api() {
     truncated: false,
   }));
   mock.getEntityIncidentMetrics.mockResolvedValue(noIncidentMetrics);
+  mock.getEntityOverview.mockResolvedValue(entityOverview());
   return mock;
 }
 

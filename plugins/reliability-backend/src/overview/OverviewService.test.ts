@@ -239,7 +239,10 @@ describe('OverviewService', () => {
       state: 'ok',
       owner: { title: 'Commerce' },
       onCall: [{ displayName: 'Dave Tanaka', until: '2026-12-07T08:00:00Z' }],
-      next: { level: 2, delayMinutes: 15 },
+      escalateNext: {
+        next: { level: 2, delayMinutes: 15, targets: ['Erin Walsh'] },
+        skippedLevels: [],
+      },
       contacts: { slack: '#commerce-oncall' },
     });
     expect(overview.slos).toMatchObject({
@@ -250,13 +253,12 @@ describe('OverviewService', () => {
     expect(
       overview.slos.items.map(i => [
         i.name,
-        i.state,
-        i.firingAlerts,
+        i.status.state,
         i.runbook?.title ?? null,
       ]),
     ).toEqual([
-      ['orders-availability', 'freeze', 1, 'Database failover'],
-      ['orders-latency', 'ok', 0, null],
+      ['orders-availability', 'freeze', 'Database failover'],
+      ['orders-latency', 'ok', null],
     ]);
     expect(overview.openIncidents).toMatchObject({
       state: 'ok',

@@ -5,6 +5,7 @@ import {
   compareSloStates,
   EntityOverview,
   Incident,
+  nextEscalation,
   OverviewSlo,
   RunbookItem,
   SloItem,
@@ -154,7 +155,12 @@ export class OverviewService {
     now: Date,
     credentials: BackstageCredentials,
   ): Promise<EntityOverview['ownership']> {
-    const empty = { owner: null, onCall: [], next: null, contacts: {} };
+    const empty = {
+      owner: null,
+      onCall: [],
+      escalateNext: null,
+      contacts: {},
+    };
     return settlePart<EntityOverview['ownership']>(
       'Escalation',
       empty,
@@ -173,13 +179,14 @@ export class OverviewService {
           owner: escalation.owner,
           onCall: escalation.onCall
             .filter(entry => entry.level === 1)
-            .map(({ level, userRef, displayName, until }) => ({
+            .map(({ level, userRef, displayName, until, timeZone }) => ({
               level,
               userRef,
               displayName,
               until,
+              timeZone,
             })),
-          next: escalation.levels.find(level => level.level > 1) ?? null,
+          escalateNext: nextEscalation(escalation),
           contacts: escalation.contacts,
         };
       },
@@ -217,19 +224,8 @@ export class OverviewService {
         }
         const covering = await runbooks.catch(() => []);
         const items: OverviewSlo[] = found
-          .map(item => ({
-            ref: item.ref,
-            name: item.name,
-            title: item.title,
-            objective: item.objective,
-            objectiveName: item.objectiveName,
-            state: item.status.state,
-            errorBudgetRemaining: item.status.errorBudget.remaining,
-            firingAlerts: item.status.alerts.filter(alert => alert.firing)
-              .length,
-            runbook: runbookFor(item, covering),
-          }))
-          .sort((a, b) => compareSloStates(a.state, b.state));
+          .map(item => ({ ...item, runbook: runbookFor(item, covering) }))
+          .sort((a, b) => compareSloStates(a.status.state, b.status.state));
         const stale = found.some(item => item.status.stale);
         return {
           state: 'ok',

@@ -28,8 +28,9 @@ export async function settlePart<P extends OverviewPart<object>>(
 }
 
 export function summarizeIncident(incident: Incident): IncidentSummary {
-  const { id, title, severity, status, startedAt, resolvedAt } = incident;
-  return { id, title, severity, status, startedAt, resolvedAt };
+  const { id, title, severity, status, startedAt, resolvedAt, channel } =
+    incident;
+  return { id, title, severity, status, startedAt, resolvedAt, channel };
 }
 
 /** Open incidents by each entity they involve. */

@@ -1,4 +1,5 @@
-import { EscalationLevel, EscalationResponse, ImpactResponse } from '../api';
+import { EscalationResponse, ImpactResponse, SloItem } from '../api';
+import { NextEscalation } from '../escalation/nextEscalation';
 import { ActionItem, Incident } from '../incidents/incident';
 import { RunbookItem } from '../runbooks/runbook';
 import { ReleaseGateState, SloState } from '../slo/sloState';
@@ -23,19 +24,18 @@ export type OverviewPart<T> = {
 /** An incident as a list shows it. */
 export type IncidentSummary = Pick<
   Incident,
-  'id' | 'title' | 'severity' | 'status' | 'startedAt' | 'resolvedAt'
+  | 'id'
+  | 'title'
+  | 'severity'
+  | 'status'
+  | 'startedAt'
+  | 'resolvedAt'
+  | 'channel'
 >;
 
-export type OverviewSlo = {
-  ref: string;
-  name: string;
-  title: string;
-  objective: number;
-  objectiveName: string | null;
-  state: SloState;
-  errorBudgetRemaining: number | null;
-  firingAlerts: number;
-  /** The runbook that covers it (`reliability.io/runbook-for`), if any. */
+/** An SLO objective as the SLOs tab lists it, with the runbook that covers it, if any. */
+export type OverviewSlo = SloItem & {
+  /** Named by `reliability.io/runbook-for`: its SLO's name or title, or a firing alert's. */
   runbook: { title: string; url: string } | null;
 };
 
@@ -56,14 +56,16 @@ export type EntityOverview = {
   generatedAt: string;
   ownership: OverviewPart<{
     owner: EscalationResponse['owner'];
+    /** Who the first level pages now, and until when, in the rotation's time zone. */
     onCall: Array<{
       level: number;
       userRef: string;
       displayName: string;
       until: string | null;
+      timeZone: string | null;
     }>;
     /** Whom to escalate to after the first level. */
-    next: EscalationLevel | null;
+    escalateNext: NextEscalation | null;
     contacts: Record<string, string>;
   }>;
   slos: OverviewPart<{

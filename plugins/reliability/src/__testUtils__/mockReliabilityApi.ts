@@ -1,6 +1,8 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  DrillListResponse,
   EscalationResponse,
+  RunbookListResponse,
   IncidentListResponse,
   Postmortem,
   TimelineEntry,
@@ -148,6 +150,20 @@ export function mockReliabilityApi(
       async (_incidentId: number): Promise<Postmortem | undefined> => undefined,
     ),
     putPostmortem: jest.fn(),
+    getEntityOverview: jest.fn(),
+    getEntityRunbooks: jest.fn(
+      async (_entity: CompoundEntityRef): Promise<RunbookListResponse> => ({
+        items: [],
+      }),
+    ),
+    listEntityDrills: jest.fn(
+      async (
+        _entity: CompoundEntityRef,
+        _options?: { limit?: number; cursor?: string },
+      ): Promise<DrillListResponse> => ({ items: [], cursor: null }),
+    ),
+    recordDrill: jest.fn(),
+    getChangeRisk: jest.fn(),
     getSloHistory: jest.fn(
       async (
         _slo: { namespace: string; name: string },

@@ -2,6 +2,12 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   ActionItem,
+  ChangeRiskReport,
+  Drill,
+  DrillInput,
+  DrillListResponse,
+  EntityOverview,
+  RunbookListResponse,
   DependenciesResponse,
   Incident,
   IncidentInput,
@@ -71,6 +77,16 @@ export interface ReliabilityApi {
     incidentId: number,
     write: PostmortemWrite,
   ): Promise<Postmortem>;
+
+  /** The Reliability tab in one request, each part with its own state. */
+  getEntityOverview(entity: CompoundEntityRef): Promise<EntityOverview>;
+  getEntityRunbooks(entity: CompoundEntityRef): Promise<RunbookListResponse>;
+  listEntityDrills(
+    entity: CompoundEntityRef,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<DrillListResponse>;
+  recordDrill(input: DrillInput): Promise<Drill>;
+  getChangeRisk(entityRef: string): Promise<ChangeRiskReport>;
 }
 
 export type IncidentListOptions = {

@@ -2,7 +2,13 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ChangeRiskReport,
   DependenciesResponse,
+  Drill,
+  DrillInput,
+  DrillListResponse,
+  EntityOverview,
+  RunbookListResponse,
   Incident,
   IncidentInput,
   IncidentListResponse,
@@ -165,6 +171,29 @@ export class ReliabilityClient implements ReliabilityApi {
     write: PostmortemWrite,
   ): Promise<Postmortem> {
     return this.send('PUT', `/incidents/${incidentId}/postmortem`, write);
+  }
+
+  getEntityOverview(entity: CompoundEntityRef): Promise<EntityOverview> {
+    return this.get(`${entityPath(entity)}/overview`);
+  }
+
+  getEntityRunbooks(entity: CompoundEntityRef): Promise<RunbookListResponse> {
+    return this.get(`${entityPath(entity)}/runbooks`);
+  }
+
+  listEntityDrills(
+    entity: CompoundEntityRef,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<DrillListResponse> {
+    return this.get(`${entityPath(entity)}/drills?${listQuery(options)}`);
+  }
+
+  recordDrill(input: DrillInput): Promise<Drill> {
+    return this.send('POST', '/runbooks/drills', input);
+  }
+
+  getChangeRisk(entityRef: string): Promise<ChangeRiskReport> {
+    return this.get(`/change-risk?${new URLSearchParams({ entityRef })}`);
   }
 
   private async send<T>(

@@ -1,11 +1,11 @@
 import { InfoCard } from '@backstage/core-components';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Typography } from '@material-ui/core';
 import { countOf } from '../shared/format';
 import { RequestContent } from '../shared/RequestContent';
 import { useReliabilityApi } from '../shared/useReliabilityApi';
-import { IncidentLink } from './IncidentLink';
+import { ActionItemList } from './ActionItemList';
 import { OpenIncidentList } from './OpenIncidentList';
 
 const OPEN_SHOWN = 5;
@@ -49,29 +49,7 @@ export function IncidentsSummaryCard() {
                 ? 'No open action items.'
                 : `${countOf(actionItems.length, 'open action item')}:`}
             </Typography>
-            {actionItems.length > 0 && (
-              <List dense aria-label="Open action items">
-                {actionItems.map((item, i) => (
-                  <ListItem key={`${item.incidentId}/${i}`} disableGutters>
-                    <ListItemText
-                      primary={item.text}
-                      secondary={
-                        <>
-                          <EntityRefLink entityRef={item.owner} hideIcon />
-                          {item.dueDate
-                            ? `, due ${item.dueDate}`
-                            : ', no due date'}{' '}
-                          · from{' '}
-                          <IncidentLink id={item.incidentId}>
-                            {item.incidentTitle}
-                          </IncidentLink>
-                        </>
-                      }
-                    />
-                  </ListItem>
-                ))}
-              </List>
-            )}
+            {actionItems.length > 0 && <ActionItemList items={actionItems} />}
           </>
         )}
       </RequestContent>

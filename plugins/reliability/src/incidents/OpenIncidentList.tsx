@@ -1,12 +1,12 @@
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
-import { Incident } from '@reliability-suite/backstage-plugin-reliability-common';
+import { IncidentSummary } from '@reliability-suite/backstage-plugin-reliability-common';
 import { formatLocal } from '../shared/formatTime';
 import { IncidentLink } from './IncidentLink';
 import { IncidentStatusLabel, SeverityLabel } from './IncidentLabels';
 import { incidentDuration } from './incidentWords';
 
 /** Open incidents, each with its severity, status, since when, for how long, and its channel. */
-export function OpenIncidentList(props: { incidents: Incident[] }) {
+export function OpenIncidentList(props: { incidents: IncidentSummary[] }) {
   if (props.incidents.length === 0) {
     return <Typography color="textSecondary">No open incidents.</Typography>;
   }

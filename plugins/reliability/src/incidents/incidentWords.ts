@@ -61,7 +61,10 @@ export function durationText(minutes: number): string {
 }
 
 /** How long an incident has lasted: to its resolution, or until `now` while open ("ongoing"). */
-export function incidentDuration(incident: Incident, now: Date): string {
+export function incidentDuration(
+  incident: Pick<Incident, 'startedAt' | 'resolvedAt'>,
+  now: Date,
+): string {
   const end = incident.resolvedAt
     ? Date.parse(incident.resolvedAt)
     : now.getTime();

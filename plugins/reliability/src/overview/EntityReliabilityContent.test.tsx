@@ -1,244 +1,229 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
-import { reliabilityApiRef } from '../api';
-import { incidentsRouteRef } from '../routes';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { openIncident } from '../__testUtils__/incidents';
+import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
+import { entityOverview } from '../__testUtils__/overview';
 import {
-  escalationResponse,
-  mockReliabilityApi,
-  sloItem,
-} from '../__testUtils__/mockReliabilityApi';
+  ordersService,
+  renderForEntity,
+} from '../__testUtils__/renderForEntity';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 
-const ordersService: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'orders-service',
-    namespace: 'default',
-    links: [
-      {
-        url: 'https://runbooks.example.com/orders-service/rollback',
-        title: 'Roll back the orders service',
-        type: 'runbook',
-      },
-      {
-        url: 'https://grafana.example.com/d/orders',
-        title: 'Dashboard',
-        type: 'dashboard',
-      },
-    ],
-  },
-  spec: { type: 'service', owner: 'group:default/commerce' },
-  relations: [
-    { type: 'ownedBy', targetRef: 'group:default/commerce' },
-    { type: 'dependsOn', targetRef: 'resource:default/orders-db' },
-    { type: 'consumesApi', targetRef: 'api:default/payments-api' },
-    { type: 'dependencyOf', targetRef: 'component:default/report-generator' },
-  ],
-};
-
-async function renderFor(
-  entity: Entity,
-  slos = mockReliabilityApi(
-    [],
-    escalationResponse({
-      escalationPolicy: { ref: null, source: 'none' },
-      onCall: [],
-      levels: [],
-      contacts: {},
-    }),
-  ),
-) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, slos]]}>
-      <EntityProvider entity={entity}>
-        <EntityReliabilityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-        '/incidents': incidentsRouteRef,
-      },
-    },
-  );
+function apiWith(overview = entityOverview()) {
+  const api = mockReliabilityApi([]);
+  api.getEntityOverview.mockResolvedValue(overview);
+  return api;
 }
 
 describe('EntityReliabilityContent', () => {
-  it('leads with the owner, linked to the owning group', async () => {
-    await renderFor(ordersService);
+  it('reads the whole overview in one request', async () => {
+    const api = apiWith();
+    await renderForEntity(<EntityReliabilityContent />, api);
+    await screen.findByLabelText('Responder summary');
+    expect(api.getEntityOverview).toHaveBeenCalledTimes(1);
+    expect(api.getEntitySlos).not.toHaveBeenCalled();
+    expect(api.getEntityEscalation).not.toHaveBeenCalled();
+  });
 
-    const strip = screen.getByLabelText('Responder summary');
-    const owner = within(strip).getByRole('link', { name: /commerce/ });
-    expect(owner).toHaveAttribute('href', '/catalog/default/group/commerce');
+  it('leads with the owner, who is on call until when, whom next, how to reach them and the budget', async () => {
+    await renderForEntity(<EntityReliabilityContent />, apiWith());
+    const strip = await screen.findByLabelText('Responder summary');
     expect(
-      await within(strip).findByText(
-        /Not configured: no escalation policy covers this entity/,
+      within(strip).getByRole('link', { name: 'Commerce' }),
+    ).toHaveAttribute('href', '/catalog/default/group/commerce');
+    expect(strip).toHaveTextContent('Dave Tanaka until');
+    expect(strip).toHaveTextContent('Europe/London');
+    expect(strip).toHaveTextContent('SRE after 20 minutes');
+    expect(strip).toHaveTextContent('slack: #commerce-oncall');
+    expect(strip).toHaveTextContent('Freeze');
+    expect(strip).toHaveTextContent('(and 1 more below)');
+  });
+
+  it('shows the cards in the order a responder needs them, the frozen SLO with its runbook', async () => {
+    await renderForEntity(<EntityReliabilityContent />, apiWith());
+    await screen.findByLabelText('Responder summary');
+    // Card titles, in the order they appear on the page.
+    const titles = [
+      'SLOs and error budgets',
+      'Open incidents',
+      'Runbooks',
+      'Upstream suspects',
+      'Downstream impact',
+      'Recent incidents',
+    ].map(title => screen.getByText(title, { selector: 'span' }));
+    titles
+      .slice(1)
+      .forEach((title, i) =>
+        expect(
+          titles[i].compareDocumentPosition(title) &
+            Node.DOCUMENT_POSITION_FOLLOWING,
+        ).toBeTruthy(),
+      );
+    const slos = screen.getByRole('list', { name: 'SLOs' });
+    const [frozen, healthy] = within(slos).getAllByRole('listitem');
+    expect(frozen).toHaveTextContent('Freeze');
+    expect(
+      within(frozen).getByRole('link', {
+        name: /Roll back the orders service/,
+      }),
+    ).toHaveAttribute('href', 'https://runbooks.example.com/orders/rollback');
+    expect(within(healthy).queryByRole('link')).toBeNull();
+  });
+
+  it('says when each runbook was drilled, its time to mitigate beside real incidents, and flags one never drilled', async () => {
+    await renderForEntity(<EntityReliabilityContent />, apiWith());
+    const runbooks = await screen.findByRole('list', { name: 'Runbooks' });
+    const [drilled, never] = within(runbooks).getAllByRole('listitem');
+    expect(drilled).toHaveTextContent('Drilled');
+    expect(drilled).toHaveTextContent(
+      '12 min to mitigate in the drill, 25 min (median) in real incidents',
+    );
+    expect(never).toHaveTextContent('Not proven');
+    expect(never).toHaveTextContent('Never drilled: do not rely on it yet');
+  });
+
+  it('lists suspects in trouble first, their open incidents and the undeclared one', async () => {
+    await renderForEntity(<EntityReliabilityContent />, apiWith());
+    const suspects = await screen.findByRole('list', {
+      name: 'Upstream suspects',
+    });
+    const [db, shared] = within(suspects).getAllByRole('listitem');
+    expect(db).toHaveTextContent('Warning');
+    expect(
+      within(db).getByRole('link', { name: 'Orders DB is slow' }),
+    ).toHaveAttribute('href', '/incidents/9');
+    expect(shared).toHaveTextContent(
+      'undeclared: seen in traffic or incidents',
+    );
+    expect(
+      screen.getByText(
+        /3 entities depend on it, owned by 2 teams; 1 has spent/,
       ),
     ).toBeInTheDocument();
-  });
-
-  it('says who is on call now, until when, and whom to escalate to after how long', async () => {
-    await renderFor(
-      ordersService,
-      mockReliabilityApi([], escalationResponse()),
-    );
-    const strip = screen.getByLabelText('Responder summary');
-    const dave = await within(strip).findByRole('link', {
-      name: /Dave Tanaka/,
-    });
-    expect(dave).toHaveAttribute('href', '/catalog/default/user/dave');
-    expect(strip).toHaveTextContent(/until .*23 Nov.*\(.*Europe\/London\)/);
-    expect(strip).toHaveTextContent('Escalate nextSRE after 20 minutes');
-  });
-
-  it('says plainly when an entity has no owner', async () => {
-    await renderFor({ ...ordersService, relations: [] });
-    expect(screen.getByLabelText('Responder summary')).toHaveTextContent(
-      'No owner: set spec.owner in catalog-info.yaml',
-    );
-  });
-
-  it('lists only the runbook links', async () => {
-    await renderFor(ordersService);
-
     expect(
-      screen.getByText('1 runbook linked from metadata.links:'),
-    ).toBeInTheDocument();
-    const runbooks = screen.getByRole('list', { name: 'Runbooks' });
-    expect(
-      within(runbooks).getByRole('link', {
-        name: /^Roll back the orders service/,
-      }),
+      screen.getByRole('link', { name: 'Who to tell before you change it' }),
     ).toHaveAttribute(
       'href',
-      'https://runbooks.example.com/orders-service/rollback',
-    );
-    expect(within(runbooks).queryByText('Dashboard')).not.toBeInTheDocument();
-  });
-
-  it('counts declared dependencies in both directions', async () => {
-    await renderFor(ordersService);
-    expect(
-      screen.getByText(
-        'Declared in the catalog: 2 upstream dependencies, 1 downstream dependent (spec.dependsOn, spec.dependencyOf, consumesApis).',
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('shows how to add an SLO for this very entity', async () => {
-    await renderFor(ordersService);
-    expect(
-      await screen.findByText(
-        'No SLOs yet: add an OpenSLO document next to catalog-info.yaml.',
-      ),
-    ).toBeInTheDocument();
-    const sloCard = screen
-      .getByText('SLOs and error budgets')
-      .closest('.MuiCard-root');
-    expect(sloCard).toHaveTextContent('service: orders-service');
-  });
-
-  it('explains how to start when nothing is configured', async () => {
-    await renderFor({ ...ordersService, metadata: { name: 'bare' } });
-    expect(
-      screen.getByText(
-        'No runbooks yet: add metadata.links entries with type: runbook.',
-      ),
-    ).toBeInTheDocument();
-    // With no policy, the escalation card offers one to paste for the owning team.
-    const card = (await screen.findByText('Ownership & escalation')).closest(
-      '.MuiCard-root',
-    );
-    await waitFor(() =>
-      expect(card).toHaveTextContent('kind: EscalationPolicy'),
-    );
-    expect(card).toHaveTextContent('name: bare-escalation');
-    expect(card).toHaveTextContent('owner: group:default/commerce');
-  });
-
-  it('says plainly that drill history is not available yet', async () => {
-    await renderFor(ordersService);
-    const runbooks = screen.getByText('Runbooks').closest('.MuiCard-root');
-    expect(runbooks).toHaveTextContent(
-      'Drill history (when each was last exercised) is not yet available.',
+      '/catalog/default/component/orders-service/dependencies',
     );
   });
 
-  it('shows open incidents and the open action items with their owners and due dates', async () => {
-    const api = mockReliabilityApi([]);
-    api.listEntityIncidents.mockResolvedValue({
-      items: [
-        {
-          ...openIncident,
-          id: 12,
-          title: 'Orders fail to save',
-          severity: 'SEV1',
-        },
-      ],
-      cursor: null,
-    });
-    api.getEntityActionItems.mockResolvedValue({
-      items: [
-        {
-          incidentId: 9,
-          incidentTitle: 'Deadlocked database sessions',
-          text: 'Add a lock timeout',
-          category: 'prevent',
-          owner: 'group:default/commerce',
-          dueDate: '2026-12-15',
-          status: 'open',
-          link: null,
-        },
-      ],
-    });
-    await renderFor(ordersService, api);
-    const open = await screen.findByRole('list', { name: 'Open incidents' });
-    expect(open).toHaveTextContent('SEV1 Orders fail to save');
-    expect(within(open).getByRole('link')).toHaveAttribute(
-      'href',
-      '/incidents/12',
-    );
-    const items = screen.getByRole('list', { name: 'Open action items' });
-    expect(items).toHaveTextContent('Add a lock timeout');
-    expect(items).toHaveTextContent(
-      'due 2026-12-15 · from Deadlocked database sessions',
-    );
-    expect(api.listEntityIncidents).toHaveBeenCalledWith(
-      { kind: 'Component', namespace: 'default', name: 'orders-service' },
-      { status: 'open', limit: 5 },
-    );
-  });
-
-  it('summarizes the SLOs worst first, each with its verdict and budget in words', async () => {
-    await renderFor(
-      ordersService,
-      mockReliabilityApi([
-        sloItem(),
-        sloItem({
-          ref: 'slo:default/orders-latency',
-          title: 'Orders latency',
-          status: {
-            state: 'freeze',
-            sli: 0.99,
-            errorBudget: { total: 0.005, consumed: 2, remaining: -1 },
+  it('greys a part whose source failed and keeps the others', async () => {
+    await renderForEntity(
+      <EntityReliabilityContent />,
+      apiWith(
+        entityOverview({
+          slos: {
+            state: 'unavailable',
+            reason: 'SLO evaluation is unavailable: connection refused',
+            items: [],
+            releaseGate: null,
+            stale: false,
+          },
+          openIncidents: {
+            state: 'ok',
+            reason: null,
+            items: [openIncident],
           },
         }),
-      ]),
+      ),
     );
-    const list = await screen.findByRole('list', { name: 'SLOs' });
-    const items = within(list).getAllByRole('listitem');
-    expect(items[0]).toHaveTextContent(
-      'Freeze Orders latencyThe 28-day error budget is spent (-100% left); releases stop except for fixes. Target 99.5%.',
+    const strip = await screen.findByLabelText('Responder summary');
+    expect(strip).toHaveTextContent('SLO evaluation is unavailable');
+    expect(
+      screen.getAllByText(
+        'Unavailable: SLO evaluation is unavailable: connection refused',
+      ),
+    ).toHaveLength(1);
+    expect(
+      screen.getByRole('list', { name: 'Open incidents' }),
+    ).toHaveTextContent(openIncident.title);
+    expect(screen.getByRole('list', { name: 'Runbooks' })).toBeInTheDocument();
+  });
+
+  it('says what is not set up, and offers the snippet for a first SLO', async () => {
+    await renderForEntity(
+      <EntityReliabilityContent />,
+      apiWith(
+        entityOverview({
+          ownership: {
+            state: 'not-configured',
+            reason:
+              'No escalation policy or pager for this entity or its owner',
+            owner: null,
+            onCall: [],
+            escalateNext: null,
+            contacts: {},
+          },
+          slos: {
+            state: 'empty',
+            reason: 'No SLOs: define one with OpenSLO next to the code',
+            items: [],
+            releaseGate: null,
+            stale: false,
+          },
+        }),
+      ),
     );
-    expect(items[1]).toHaveTextContent(
-      'OK Orders availabilityThe 28-day error budget has 50% left. Target 99.5%.',
+    const strip = await screen.findByLabelText('Responder summary');
+    expect(strip).toHaveTextContent(
+      'Not configured: No escalation policy or pager for this entity or its owner',
+    );
+    expect(document.body).toHaveTextContent(
+      'name: orders-service-availability',
+    );
+  });
+
+  it('records a drill and reads the overview again', async () => {
+    const api = apiWith();
+    api.recordDrill.mockResolvedValue({} as any);
+    await renderForEntity(<EntityReliabilityContent />, api, ordersService);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Record a drill' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Scenario/), {
+      target: { value: 'The release is bad' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Minutes to mitigate/), {
+      target: { value: '9' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Participants/), {
+      target: { value: 'dave, user:default/erin' },
+    });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Record drill' }),
+    );
+    await waitFor(() => expect(api.getEntityOverview).toHaveBeenCalledTimes(2));
+    expect(api.recordDrill).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'component:default/orders-service',
+        runbookUrl: 'https://runbooks.example.com/orders/rollback',
+        scenario: 'The release is bad',
+        outcome: 'passed',
+        minutesToMitigate: 9,
+        participants: ['user:dave', 'user:default/erin'],
+      }),
+    );
+  });
+
+  it('keeps the dialog and says why when a drill is refused', async () => {
+    const api = apiWith();
+    api.recordDrill.mockRejectedValue(
+      new Error('performedAt: 2027-01-01T00:00:00.000Z is in the future'),
+    );
+    await renderForEntity(<EntityReliabilityContent />, api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Record a drill' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Scenario/), {
+      target: { value: 'x' },
+    });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Record drill' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'is in the future',
     );
   });
 });

@@ -1,25 +1,11 @@
-import { RELATION_OWNED_BY } from '@backstage/catalog-model';
-import {
-  EntityRefLink,
-  EntityRefLinks,
-  getEntityRelations,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Paper, Typography, makeStyles } from '@material-ui/core';
-import {
-  EscalationResponse,
-  nextEscalation,
-  SloItem,
-} from '@reliability-suite/backstage-plugin-reliability-common';
+import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
 import { ReactNode } from 'react';
-import {
-  ContactLinks,
-  nextLevelText,
-  useEntityEscalation,
-} from '../escalation';
+import { ContactLinks, nextLevelText } from '../escalation';
 import { untilText } from '../shared/formatTime';
 import { SloStateLabel } from '../shared/SloStateLabel';
-import { sloVerdict, useEntitySlos } from '../slo';
+import { sloVerdict } from '../slo';
 
 const useStyles = makeStyles(theme => ({
   strip: {
@@ -50,14 +36,13 @@ function Field(props: { label: string; wide?: boolean; children: ReactNode }) {
   );
 }
 
-function onCallNow(escalation: EscalationResponse): ReactNode {
-  const first = escalation.onCall.filter(entry => entry.level === 1);
-  if (escalation.escalationPolicy.source === 'none') {
-    return 'Not configured: no escalation policy covers this entity';
-  }
-  if (first.length === 0) return 'Nobody at the first level right now';
-  return first.map((entry, i) => (
-    <span key={`${entry.rotation}/${entry.userRef}`}>
+type Ownership = EntityOverview['ownership'];
+
+function onCallNow(ownership: Ownership): ReactNode {
+  if (ownership.onCall.length === 0)
+    return 'Nobody at the first level right now';
+  return ownership.onCall.map((entry, i) => (
+    <span key={entry.userRef}>
       {i > 0 && ', '}
       <EntityRefLink entityRef={entry.userRef} title={entry.displayName} />{' '}
       {untilText(entry.until, entry.timeZone)}
@@ -65,14 +50,30 @@ function onCallNow(escalation: EscalationResponse): ReactNode {
   ));
 }
 
-function worstSlo(items: SloItem[]): ReactNode {
-  if (items.length === 0) return 'No SLOs yet';
-  const [worst, ...others] = items;
+function owner(ownership: Ownership): ReactNode {
+  if (ownership.owner) {
+    return (
+      <EntityRefLink
+        entityRef={ownership.owner.ref}
+        title={ownership.owner.title}
+        defaultKind="group"
+      />
+    );
+  }
+  if (ownership.state === 'unavailable') {
+    return `Unavailable: ${ownership.reason}`;
+  }
+  return 'No owner: set spec.owner in catalog-info.yaml';
+}
+
+function worstSlo(slos: EntityOverview['slos']): ReactNode {
+  if (slos.state !== 'ok') return slos.reason;
+  const [worst, ...others] = slos.items;
   return (
     <>
       <SloStateLabel state={worst.status.state} stale={worst.status.stale} />{' '}
       {worst.title}: {sloVerdict(worst)}
-      {others.length > 0 && ` (and ${others.length} more on the SLOs tab)`}
+      {others.length > 0 && ` (and ${others.length} more below)`}
     </>
   );
 }
@@ -82,45 +83,40 @@ function worstSlo(items: SloItem[]): ReactNode {
  * now and until when (in their time zone and the rotation's), whom to escalate to next and
  * after how long, how to reach them, and whether the budget is burning and which alert says so.
  */
-export function ResponderStrip() {
+export function ResponderStrip(props: { overview: EntityOverview }) {
   const classes = useStyles();
-  const { entity } = useEntity();
-  const owners = getEntityRelations(entity, RELATION_OWNED_BY);
-  const escalation = useEntityEscalation();
-  const slos = useEntitySlos();
-  const about = <T,>(
-    request: { loading: boolean; error?: Error; value?: T },
-    render: (value: T) => ReactNode,
-  ): ReactNode => {
-    if (request.error) return `Unavailable: ${request.error.message}`;
-    if (request.loading || request.value === undefined) return 'Loading…';
-    return render(request.value);
+  const { ownership, slos } = props.overview;
+  // What each field says while escalation cannot tell: the part's own reason.
+  const about = (render: (value: Ownership) => ReactNode): ReactNode => {
+    if (ownership.state === 'unavailable')
+      return `Unavailable: ${ownership.reason}`;
+    if (ownership.state === 'not-configured') {
+      return `Not configured: ${ownership.reason}`;
+    }
+    return render(ownership);
   };
-
   return (
     <Paper
       component="section"
       className={classes.strip}
       aria-label="Responder summary"
     >
-      <Field label="Owner">
-        {owners.length > 0 ? (
-          <EntityRefLinks entityRefs={owners} defaultKind="group" />
-        ) : (
-          'No owner: set spec.owner in catalog-info.yaml'
+      <Field label="Owner">{owner(ownership)}</Field>
+      <Field label="On call now">{about(onCallNow)}</Field>
+      <Field label="Escalate next">
+        {about(value =>
+          value.escalateNext
+            ? nextLevelText(value.escalateNext)
+            : 'No later level',
         )}
       </Field>
-      <Field label="On call now">{about(escalation, onCallNow)}</Field>
-      <Field label="Escalate next">
-        {about(escalation, value => nextLevelText(nextEscalation(value)))}
-      </Field>
       <Field label="Reach them">
-        {about(escalation, value => (
+        {about(value => (
           <ContactLinks contacts={value.contacts} />
         ))}
       </Field>
       <Field label="Error budget" wide>
-        {about(slos, worstSlo)}
+        {worstSlo(slos)}
       </Field>
     </Paper>
   );

@@ -1,0 +1,57 @@
+import { Link, StatusOK, StatusWarning } from '@backstage/core-components';
+import { List, ListItem, ListItemText } from '@material-ui/core';
+import { RunbookItem } from '@reliability-suite/backstage-plugin-reliability-common';
+import { formatLocal } from '../shared/formatTime';
+import { mitigationComparison, OUTCOME_LABELS } from './runbookWords';
+
+/**
+ * Each runbook with whether a recent drill proved it: "Drilled" or "Not proven" with the
+ * reason, the last drill's date and outcome, and its time to mitigate beside real incidents'.
+ */
+export function RunbookList(props: {
+  runbooks: RunbookItem[];
+  incidentMinutesToMitigate: number | null;
+}) {
+  return (
+    <List dense aria-label="Runbooks">
+      {props.runbooks.map(runbook => {
+        const drill = runbook.lastDrill;
+        const comparison = drill
+          ? mitigationComparison(
+              drill.minutesToMitigate,
+              props.incidentMinutesToMitigate,
+            )
+          : undefined;
+        return (
+          <ListItem key={runbook.url} disableGutters alignItems="flex-start">
+            <ListItemText
+              primary={
+                <>
+                  {runbook.fresh ? (
+                    <StatusOK>Drilled</StatusOK>
+                  ) : (
+                    <StatusWarning>Not proven</StatusWarning>
+                  )}{' '}
+                  <Link to={runbook.url}>{runbook.title}</Link>
+                  {runbook.covers.length > 0 &&
+                    ` (for ${runbook.covers.join(', ')})`}
+                </>
+              }
+              secondary={
+                <>
+                  {runbook.reason}
+                  {drill &&
+                    `. Last drill ${formatLocal(drill.performedAt)}: ${
+                      OUTCOME_LABELS[drill.outcome]
+                    }`}
+                  {comparison && `; ${comparison}`}
+                </>
+              }
+              secondaryTypographyProps={{ style: { whiteSpace: 'normal' } }}
+            />
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}

@@ -1,0 +1,2 @@
+export { RunbooksCard } from './RunbooksCard';
+export { RunbookList } from './RunbookList';
