@@ -1,5 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  ChangeRiskReport,
   DrillListResponse,
   EscalationResponse,
   RunbookListResponse,
@@ -163,7 +164,36 @@ export function mockReliabilityApi(
       ): Promise<DrillListResponse> => ({ items: [], cursor: null }),
     ),
     recordDrill: jest.fn(),
-    getChangeRisk: jest.fn(),
+    // Nothing depends on it, nothing is wrong: a low risk.
+    getChangeRisk: jest.fn(
+      async (entityRef: string): Promise<ChangeRiskReport> => ({
+        entityRef,
+        risk: 'low',
+        reasons: [
+          'Nothing depending on it is frozen, warned, hidden or in an open incident, and its runbooks are drilled.',
+        ],
+        releaseGate: 'ok',
+        impacted: {
+          entities: 0,
+          owners: [],
+          byDepth: {},
+          frozen: 0,
+          truncated: false,
+        },
+        hiddenDependents: [],
+        notify: [],
+        frozen: [],
+        openIncidents: [],
+        staleRunbooks: [],
+        counts: {
+          hiddenDependents: 0,
+          frozen: 0,
+          openIncidents: 0,
+          staleRunbooks: 0,
+          notify: 0,
+        },
+      }),
+    ),
     getSloHistory: jest.fn(
       async (
         _slo: { namespace: string; name: string },

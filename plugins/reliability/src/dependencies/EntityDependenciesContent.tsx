@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { RequestContent } from '../shared/RequestContent';
 import { DependencyEdgeLabel, GraphNode, GraphNodeBox } from './graphParts';
 import { EdgeTable } from './EdgeTable';
+import { ChangeRiskCard } from '../changeRisk';
 import { ImpactView } from './ImpactView';
 import { useEntityDependencies } from './useEntityDependencies';
 
@@ -195,6 +196,9 @@ export function EntityDependenciesContent() {
               </InfoCard>
             </Grid>
           ))}
+          <Grid item xs={12}>
+            <ChangeRiskCard entity={entity} />
+          </Grid>
           <Grid item xs={12}>
             <ImpactView impact={downstream} title={title} />
           </Grid>

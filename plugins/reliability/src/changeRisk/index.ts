@@ -1,0 +1,1 @@
+export { ChangeRiskCard } from './ChangeRiskCard';
