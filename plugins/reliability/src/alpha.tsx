@@ -11,9 +11,14 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
+import LocalHospitalIcon from '@material-ui/icons/LocalHospital';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import { reliabilityApiRef, ReliabilityClient } from './api';
-import { incidentsRouteRef, lookupRouteRef } from './routes';
+import {
+  incidentResponseRouteRef,
+  incidentsRouteRef,
+  lookupRouteRef,
+} from './routes';
 import { isReliabilityAvailable, isSloAvailable } from './conditions';
 
 /** The client of the reliability backend. */
@@ -103,6 +108,19 @@ export const entityEscalationCard = EntityCardBlueprint.make({
   },
 });
 
+/** The incident-response page: triage, when to declare, roles, and the entity's overview. */
+export const incidentResponsePage = PageBlueprint.make({
+  name: 'incident-response',
+  params: {
+    path: '/incident-response',
+    title: 'Incident response',
+    icon: <LocalHospitalIcon />,
+    routeRef: convertLegacyRouteRef(incidentResponseRouteRef),
+    loader: () =>
+      import('./incidentResponse').then(m => <m.IncidentResponsePage />),
+  },
+});
+
 /** "Who do I page?": ownership and escalation lookup across the catalog. */
 export const lookupPage = PageBlueprint.make({
   name: 'lookup',
@@ -132,9 +150,11 @@ export default createFrontendPlugin({
     entityEscalationCard,
     lookupPage,
     incidentsPage,
+    incidentResponsePage,
   ],
   routes: {
     lookup: convertLegacyRouteRef(lookupRouteRef),
     incidents: convertLegacyRouteRef(incidentsRouteRef),
+    incidentResponse: convertLegacyRouteRef(incidentResponseRouteRef),
   },
 });

@@ -15,6 +15,7 @@ export {
   EntityIncidentsContent,
   IncidentsSummaryCard,
   ReliabilityIncidentsPage,
+  ReliabilityIncidentResponsePage,
 } from './plugin';
 export { isReliabilityAvailable, isSloAvailable } from './conditions';
 export { reliabilityApiRef, ReliabilityClient } from './api';

@@ -7,7 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { reliabilityApiRef, ReliabilityClient } from './api';
-import { incidentsRouteRef, lookupRouteRef } from './routes';
+import {
+  incidentResponseRouteRef,
+  incidentsRouteRef,
+  lookupRouteRef,
+} from './routes';
 
 /**
  * The reliability suite's frontend plugin, for apps on the legacy frontend system. Apps on the
@@ -17,7 +21,11 @@ import { incidentsRouteRef, lookupRouteRef } from './routes';
  */
 export const reliabilityPlugin = createPlugin({
   id: 'reliability',
-  routes: { lookup: lookupRouteRef, incidents: incidentsRouteRef },
+  routes: {
+    lookup: lookupRouteRef,
+    incidents: incidentsRouteRef,
+    incidentResponse: incidentResponseRouteRef,
+  },
   apis: [
     createApiFactory({
       api: reliabilityApiRef,
@@ -154,5 +162,20 @@ export const ReliabilityIncidentsPage = reliabilityPlugin.provide(
     name: 'ReliabilityIncidentsPage',
     mountPoint: incidentsRouteRef,
     component: () => import('./incidents').then(m => m.IncidentsPage),
+  }),
+);
+
+/**
+ * The incident-response page: the triage checklist with the entity's own dashboards, when to
+ * declare, the roles, and the overview of the entity in trouble. For a `Route` and the sidebar.
+ *
+ * @public
+ */
+export const ReliabilityIncidentResponsePage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityIncidentResponsePage',
+    mountPoint: incidentResponseRouteRef,
+    component: () =>
+      import('./incidentResponse').then(m => m.IncidentResponsePage),
   }),
 );

@@ -8,6 +8,11 @@ export const incidentsRouteRef = createRouteRef({
   id: 'reliability-incidents',
 });
 
+/** The incident-response page: triage, roles and the overview of the entity in trouble. */
+export const incidentResponseRouteRef = createRouteRef({
+  id: 'reliability-incident-response',
+});
+
 /** One incident: its facts, timeline and postmortem. */
 export const incidentRouteRef = createSubRouteRef({
   id: 'reliability-incident',

@@ -35,18 +35,17 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api';
 import { IncidentLink, useIncidentPath } from './IncidentLink';
-import { CAUSE_LABELS, NoticeEntity, firstNotice } from './incidentWords';
+import {
+  CAUSE_LABELS,
+  DECLARATION_QUESTIONS,
+  NoticeEntity,
+  firstNotice,
+} from './incidentWords';
 
 // How far downstream the affected entities are suggested from.
 const IMPACT_DEPTH = 2;
 // An incident names at most 100 entities: the root cause and 99 affected.
 const AFFECTED_LIMIT = 99;
-
-const DECLARATION_QUESTIONS = [
-  'It needs another team to fix',
-  'Users are affected',
-  'It is still unresolved after an hour of focused work',
-];
 
 /** Who is on call, in words; `onCall` is null when it could not be looked up. */
 function onCallWords(onCall: string[] | null): string {

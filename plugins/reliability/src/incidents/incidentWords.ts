@@ -86,6 +86,13 @@ export function postmortemState(
     : 'not required';
 }
 
+/** When to declare an incident: any one of these is enough. */
+export const DECLARATION_QUESTIONS = [
+  'It needs another team to fix',
+  'Users are affected',
+  'It is still unresolved after an hour of focused work',
+];
+
 export type NoticeEntity = {
   title: string;
   owner: string | null;

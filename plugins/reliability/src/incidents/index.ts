@@ -5,3 +5,4 @@ export { IncidentLink } from './IncidentLink';
 export { ActionItemList } from './ActionItemList';
 export { OpenIncidentList } from './OpenIncidentList';
 export { IncidentStatusLabel, SeverityLabel } from './IncidentLabels';
+export { DECLARATION_QUESTIONS } from './incidentWords';

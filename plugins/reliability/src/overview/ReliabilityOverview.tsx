@@ -5,6 +5,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { Grid } from '@material-ui/core';
+import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
 import { RunbooksCard } from '../runbooks';
 import { RequestContent } from '../shared/RequestContent';
 import { DownstreamCard, UpstreamCard } from './DependencyCards';
@@ -19,48 +20,64 @@ import { useEntityOverview } from './useEntityOverview';
  * each card with its own state.
  */
 export function ReliabilityOverview(props: { entity: Entity }) {
-  const ref = getCompoundEntityRef(props.entity);
-  const overview = useEntityOverview(ref);
-  const entityPath = useRouteRef(entityRouteRef);
+  const overview = useEntityOverview(getCompoundEntityRef(props.entity));
   return (
     <RequestContent request={overview}>
       {value => (
-        <>
-          <ResponderStrip overview={value} />
-          <Grid container spacing={3} alignItems="stretch">
-            <Grid item xs={12} md={6}>
-              <OverviewSloCard entity={props.entity} part={value.slos} />
-            </Grid>
-            <Grid item xs={12} md={6}>
-              <OpenIncidentsCard part={value.openIncidents} />
-            </Grid>
-            <Grid item xs={12} md={6}>
-              <RunbooksCard
-                entity={ref}
-                part={value.runbooks}
-                onDrillRecorded={overview.retry}
-              />
-            </Grid>
-            <Grid item xs={12} md={6}>
-              <UpstreamCard part={value.upstream} />
-            </Grid>
-            <Grid item xs={12} md={6}>
-              <DownstreamCard
-                part={value.downstream}
-                impactLink={`${entityPath(
-                  entityRouteParams(props.entity),
-                )}/dependencies`}
-              />
-            </Grid>
-            <Grid item xs={12} md={6}>
-              <RecentIncidentsCard
-                recent={value.recentIncidents}
-                actionItems={value.actionItems}
-              />
-            </Grid>
-          </Grid>
-        </>
+        <OverviewCards
+          entity={props.entity}
+          overview={value}
+          onDrillRecorded={overview.retry}
+        />
       )}
     </RequestContent>
+  );
+}
+
+/** The overview's strip and cards, for an overview already read. */
+export function OverviewCards(props: {
+  entity: Entity;
+  overview: EntityOverview;
+  onDrillRecorded: () => void;
+  /** Cards per row from the medium breakpoint: 2, or 1 beside other content. */
+  columns?: 1 | 2;
+}) {
+  const { entity, overview } = props;
+  const entityPath = useRouteRef(entityRouteRef);
+  const width = props.columns === 1 ? 12 : 6;
+  return (
+    <>
+      <ResponderStrip overview={overview} />
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12} md={width}>
+          <OverviewSloCard entity={entity} part={overview.slos} />
+        </Grid>
+        <Grid item xs={12} md={width}>
+          <OpenIncidentsCard part={overview.openIncidents} />
+        </Grid>
+        <Grid item xs={12} md={width}>
+          <RunbooksCard
+            entity={getCompoundEntityRef(entity)}
+            part={overview.runbooks}
+            onDrillRecorded={props.onDrillRecorded}
+          />
+        </Grid>
+        <Grid item xs={12} md={width}>
+          <UpstreamCard part={overview.upstream} />
+        </Grid>
+        <Grid item xs={12} md={width}>
+          <DownstreamCard
+            part={overview.downstream}
+            impactLink={`${entityPath(entityRouteParams(entity))}/dependencies`}
+          />
+        </Grid>
+        <Grid item xs={12} md={width}>
+          <RecentIncidentsCard
+            recent={overview.recentIncidents}
+            actionItems={overview.actionItems}
+          />
+        </Grid>
+      </Grid>
+    </>
   );
 }

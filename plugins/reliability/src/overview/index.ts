@@ -1,1 +1,3 @@
 export { EntityReliabilityContent } from './EntityReliabilityContent';
+export { OverviewCards } from './ReliabilityOverview';
+export { useEntityOverview } from './useEntityOverview';

@@ -1,0 +1,1 @@
+export { IncidentResponsePage } from './IncidentResponsePage';
