@@ -32,7 +32,6 @@ export function EntityChooser(props: {
         value={text}
         onChange={e => setText(e.target.value)}
         fullWidth
-        autoFocus
       />
       {query && (
         <RequestContent request={results}>

@@ -1,9 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../api';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
@@ -51,11 +54,13 @@ async function renderPage() {
         [catalogApiRef, catalogApiMock({ entities: [orders] })],
         [
           configApiRef,
-          new ConfigReader({
-            reliability: {
-              incidentResponse: {
-                grafanaUrl: 'https://grafana.example.com/',
-                sentryUrl: 'https://sentry.io/organizations/acme',
+          mockApis.config({
+            data: {
+              reliability: {
+                incidentResponse: {
+                  grafanaUrl: 'https://grafana.example.com/',
+                  sentryUrl: 'https://sentry.io/organizations/acme',
+                },
               },
             },
           }),
