@@ -80,7 +80,7 @@ async function startBackend(options: {
         },
       },
       // The demo's incidents name the demo's entities, which this catalog lacks.
-      demo: { incidentsFile: '' },
+      demo: { incidentsFile: '', drillsFile: '' },
       catalog: {
         // Replaces the demo's locations: the benchmark's catalog only.
         locations: [

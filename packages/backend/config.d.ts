@@ -6,5 +6,10 @@ export interface Config {
      * load none.
      */
     incidentsFile?: string;
+    /**
+     * Drills of the demo's runbooks to load, each once, relative to packages/backend; empty to
+     * load none.
+     */
+    drillsFile?: string;
   };
 }

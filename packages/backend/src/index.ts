@@ -36,7 +36,7 @@ backend.add(
   ),
 );
 
-// The demo's past incidents (demo.incidentsFile), loaded once into an empty portal.
-backend.add(import('./demoIncidents'));
+// The demo's past incidents and runbook drills (demo.incidentsFile, demo.drillsFile), each loaded once.
+backend.add(import('./demo/demoData'));
 
 backend.start();
