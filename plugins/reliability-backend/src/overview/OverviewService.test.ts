@@ -206,7 +206,23 @@ function readers(override: Partial<Record<string, unknown>> = {}): Readers {
         },
       ],
     },
-    runbooks: { runbooksOf: async () => [runbook] },
+    runbooks: {
+      runbooksOf: async () => [
+        runbook,
+        {
+          ...runbook,
+          title: 'Restart the orders database',
+          url: 'https://wiki/restart',
+          lastDrill: {
+            performedAt: '2026-11-20T10:00:00Z',
+            outcome: 'passed',
+            minutesToMitigate: 7,
+          },
+          fresh: true,
+          reason: 'The drill on 2026-11-20 passed',
+        },
+      ],
+    },
   };
   const merged: any = { ...base };
   for (const [path, value] of Object.entries(override)) {
@@ -257,7 +273,8 @@ describe('OverviewService', () => {
         i.runbook?.title ?? null,
       ]),
     ).toEqual([
-      ['orders-availability', 'freeze', 'Database failover'],
+      // Both runbooks cover it; the one a recent drill proved is named.
+      ['orders-availability', 'freeze', 'Restart the orders database'],
       ['orders-latency', 'ok', null],
     ]);
     expect(overview.openIncidents).toMatchObject({
@@ -266,7 +283,7 @@ describe('OverviewService', () => {
     });
     expect(overview.runbooks).toMatchObject({
       state: 'ok',
-      items: [runbook],
+      items: [runbook, expect.objectContaining({ fresh: true })],
       incidentMinutesToMitigate: 25,
     });
     expect(

@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
 import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -18,12 +17,6 @@ export function UpstreamCard(props: { part: EntityOverview['upstream'] }) {
             <ListItemText
               primary={
                 <>
-                  {suspect.sloState ? (
-                    <SloStateLabel state={suspect.sloState} />
-                  ) : (
-                    'No SLOs'
-                  )}{' '}
-                  ·{' '}
                   <EntityRefLink
                     entityRef={suspect.entityRef}
                     title={suspect.title}
@@ -32,21 +25,29 @@ export function UpstreamCard(props: { part: EntityOverview['upstream'] }) {
                     ' (undeclared: seen in traffic or incidents)'}
                 </>
               }
+              secondaryTypographyProps={{ component: 'div' }}
               secondary={
-                suspect.openIncidents.length > 0 && (
-                  <>
-                    Open:{' '}
-                    {suspect.openIncidents.map((incident, i) => (
-                      <span key={incident.id}>
-                        {i > 0 && ', '}
-                        <SeverityLabel severity={incident.severity} />{' '}
-                        <IncidentLink id={incident.id}>
-                          {incident.title}
-                        </IncidentLink>
-                      </span>
-                    ))}
-                  </>
-                )
+                <>
+                  {suspect.sloState ? (
+                    <SloStateLabel state={suspect.sloState} />
+                  ) : (
+                    'No SLOs'
+                  )}
+                  {suspect.openIncidents.length > 0 && (
+                    <div>
+                      Open:{' '}
+                      {suspect.openIncidents.map((incident, i) => (
+                        <span key={incident.id}>
+                          {i > 0 && ', '}
+                          <SeverityLabel severity={incident.severity} />{' '}
+                          <IncidentLink id={incident.id}>
+                            {incident.title}
+                          </IncidentLink>
+                        </span>
+                      ))}
+                    </div>
+                  )}
+                </>
               }
             />
           </ListItem>
@@ -101,9 +102,6 @@ export function DownstreamCard(props: {
           </ListItem>
         ))}
       </List>
-      {props.impactLink && (
-        <Link to={props.impactLink}>Who to tell before you change it</Link>
-      )}
     </OverviewPartCard>
   );
 }

@@ -100,7 +100,7 @@ describe('EntityReliabilityContent', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: 'Who to tell before you change it' }),
+      screen.getByRole('link', { name: /Before you change it/ }),
     ).toHaveAttribute(
       'href',
       '/catalog/default/component/orders-service/dependencies',

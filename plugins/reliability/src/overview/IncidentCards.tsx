@@ -41,8 +41,8 @@ export function RecentIncidentsCard(props: {
               }
               secondary={
                 <>
-                  <IncidentStatusLabel status={incident.status} /> · started{' '}
-                  {formatLocal(incident.startedAt)}
+                  Started {formatLocal(incident.startedAt)} ·{' '}
+                  <IncidentStatusLabel status={incident.status} />
                 </>
               }
             />

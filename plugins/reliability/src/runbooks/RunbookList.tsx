@@ -4,6 +4,14 @@ import { RunbookItem } from '@reliability-suite/backstage-plugin-reliability-com
 import { formatLocal } from '../shared/formatTime';
 import { mitigationComparison, OUTCOME_LABELS } from './runbookWords';
 
+/** What to do about a drilled runbook that is not proven: the reason's advice, without its date. */
+function drillAdvice(runbook: RunbookItem): string {
+  if (runbook.fresh || !runbook.lastDrill) return '';
+  return runbook.lastDrill.outcome === 'passed'
+    ? ', too long ago to rely on: drill it again'
+    : ', fix the runbook and drill it again';
+}
+
 /**
  * Each runbook with whether a recent drill proved it: "Drilled" or "Not proven" with the
  * reason, the last drill's date and outcome, and its time to mitigate beside real incidents'.
@@ -39,11 +47,11 @@ export function RunbookList(props: {
               }
               secondary={
                 <>
-                  {runbook.reason}
-                  {drill &&
-                    `. Last drill ${formatLocal(drill.performedAt)}: ${
-                      OUTCOME_LABELS[drill.outcome]
-                    }`}
+                  {drill
+                    ? `Last drill ${formatLocal(drill.performedAt)}: ${
+                        OUTCOME_LABELS[drill.outcome]
+                      }${drillAdvice(runbook)}`
+                    : runbook.reason}
                   {comparison && `; ${comparison}`}
                 </>
               }
