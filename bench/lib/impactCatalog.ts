@@ -238,6 +238,9 @@ export async function openImpactBackend(
   if (cachedVersion() !== DATASET_VERSION) {
     await buildCatalog(dataset, token);
   }
+  // Only the catalog is kept between runs: each starts the suite's own store empty, so what one
+  // benchmark wrote (incidents and their evidence edges) never changes another's answers.
+  rmSync(join(cacheDir, 'sqlite', 'reliability.sqlite'), { force: true });
   const backend = await startImpactBackend({
     token,
     processing: false,
