@@ -29,3 +29,4 @@ export * from './incidents/incidentDurations';
 export * from './runbooks/runbook';
 export * from './overview/overview';
 export * from './overview/changeRiskNotice';
+export * from './runbooks/runbookFor';

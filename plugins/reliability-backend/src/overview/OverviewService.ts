@@ -8,7 +8,7 @@ import {
   nextEscalation,
   OverviewSlo,
   RunbookItem,
-  SloItem,
+  runbookFor,
   UpstreamSuspect,
   worstSloState,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -26,8 +26,6 @@ import {
 
 const RECENT_INCIDENTS = 5;
 const UPSTREAM_SHOWN = 20;
-// Prometheus names every SLO burn-rate alert so; a runbook for it covers any SLO that fires.
-const BURN_RATE_ALERT = 'SloErrorBudgetBurn';
 
 /** A suspect in trouble sorts first: open incidents, then its SLO state, then hidden edges. */
 function compareSuspects(a: UpstreamSuspect, b: UpstreamSuspect): number {
@@ -37,16 +35,6 @@ function compareSuspects(a: UpstreamSuspect, b: UpstreamSuspect): number {
     Number(b.hidden) - Number(a.hidden) ||
     a.title.localeCompare(b.title)
   );
-}
-
-/** The runbook to follow for an SLO: one that covers its name, title or firing alert. */
-function runbookFor(item: SloItem, runbooks: RunbookItem[]) {
-  const firing = item.status.alerts.some(alert => alert.firing);
-  const names = [item.name, item.title, ...(firing ? [BURN_RATE_ALERT] : [])];
-  // Of those that cover it, one a recent drill proved comes first.
-  const covering = runbooks.filter(r => r.covers.some(c => names.includes(c)));
-  const runbook = covering.find(r => r.fresh) ?? covering[0];
-  return runbook ? { title: runbook.title, url: runbook.url } : null;
 }
 
 /**

@@ -114,6 +114,42 @@ describe('EntitySloContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('names the runbook that covers an SLO in trouble, and none beside a healthy one', async () => {
+    const api = mockReliabilityApi([
+      sloItem({ name: 'orders-latency', title: 'Healthy one' }),
+      sloItem({
+        ref: 'slo:default/broken',
+        name: 'orders-availability',
+        title: 'Frozen one',
+        status: {
+          state: 'freeze',
+          errorBudget: { total: 0.005, consumed: 4, remaining: -3 },
+        },
+      }),
+    ]);
+    api.getEntityRunbooks.mockResolvedValue({
+      items: [
+        {
+          title: 'Roll back the orders service',
+          url: 'https://runbooks.example.com/orders/rollback',
+          covers: ['orders-availability', 'orders-latency'],
+          lastDrill: null,
+          fresh: false,
+          reason: 'Never drilled: do not rely on it yet',
+        },
+      ],
+    });
+    await renderWith(api);
+    const link = await screen.findByRole('link', {
+      name: /Roll back the orders service/,
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      'https://runbooks.example.com/orders/rollback',
+    );
+    expect(screen.getAllByText(/^Runbook:/)).toHaveLength(1);
+  });
+
   it('ends the budget chart on the number the card says, with round axis labels', async () => {
     const api = mockReliabilityApi([
       sloItem({

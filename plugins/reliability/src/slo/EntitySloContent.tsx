@@ -1,7 +1,13 @@
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Grid } from '@material-ui/core';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { runbookFor } from '@reliability-suite/backstage-plugin-reliability-common';
 import { RequestContent } from '../shared/RequestContent';
+import { useReliabilityApi } from '../shared/useReliabilityApi';
 import { SloCard } from './SloCard';
 import { sloSnippet } from './sloSnippet';
 import { useEntitySlos } from './useEntitySlos';
@@ -32,7 +38,17 @@ function NoSlosYet() {
  * @public
  */
 export function EntitySloContent() {
+  const { entity } = useEntity();
   const slos = useEntitySlos();
+  // Which runbook covers which SLO; without it the cards still show, without runbooks.
+  const runbooks = useReliabilityApi(
+    api =>
+      api
+        .getEntityRunbooks(getCompoundEntityRef(entity))
+        .then(answer => answer.items)
+        .catch(() => []),
+    [stringifyEntityRef(entity)],
+  );
   return (
     <RequestContent request={slos}>
       {items =>
@@ -42,7 +58,10 @@ export function EntitySloContent() {
           <Grid container spacing={3}>
             {items.map(item => (
               <Grid item xs={12} key={`${item.ref}#${item.objective}`}>
-                <SloCard item={item} />
+                <SloCard
+                  item={item}
+                  runbook={runbookFor(item, runbooks.value ?? [])}
+                />
               </Grid>
             ))}
           </Grid>

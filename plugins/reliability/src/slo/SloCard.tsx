@@ -1,4 +1,4 @@
-import { InfoCard, WarningPanel } from '@backstage/core-components';
+import { InfoCard, Link, WarningPanel } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -33,8 +33,12 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** One SLO objective: verdict, SLI against target, budget, burn rates, alerts and burn-down. */
-export function SloCard(props: { item: SloItem }) {
-  const { item } = props;
+export function SloCard(props: {
+  item: SloItem;
+  /** The runbook that covers it, shown while it is in warning or freeze. */
+  runbook?: { title: string; url: string } | null;
+}) {
+  const { item, runbook } = props;
   const { status } = item;
   const classes = useStyles();
   const remaining = status.errorBudget.remaining;
@@ -52,6 +56,11 @@ export function SloCard(props: { item: SloItem }) {
       {status.state !== 'error' && (
         <Typography className={classes.section} data-testid="slo-verdict">
           {sloVerdict(item)}
+        </Typography>
+      )}
+      {runbook && (status.state === 'warning' || status.state === 'freeze') && (
+        <Typography className={classes.section}>
+          Runbook: <Link to={runbook.url}>{runbook.title}</Link>
         </Typography>
       )}
       {status.error && (
