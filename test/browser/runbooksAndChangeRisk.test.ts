@@ -50,7 +50,10 @@ describe('runbooks, the overview and the change risk in Chromium', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Switch to the secondary payment provider' });
     await provider.getByText('Not proven', { exact: true }).waitFor();
-    assert.match(await provider.innerText(), /failed: fix the runbook/);
+    assert.match(
+      await provider.innerText(),
+      /Last drill .*: Failed, fix the runbook and drill it again/,
+    );
 
     // The frozen SLO names the runbook that covers it, once Prometheus was read.
     const slos = page.getByRole('list', { name: 'SLOs' });
