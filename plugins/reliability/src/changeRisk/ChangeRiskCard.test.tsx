@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { ChangeRiskReport } from '@reliability-suite/backstage-plugin-reliability-common';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import {
@@ -74,7 +74,7 @@ describe('ChangeRiskCard', () => {
     );
     expect(notice).toHaveTextContent('**Change risk: High**');
     expect(
-      within(notice).getByRole('button', { name: /copy/i }),
+      screen.getByRole('button', { name: 'Copy the notice' }),
     ).toBeInTheDocument();
   });
 
