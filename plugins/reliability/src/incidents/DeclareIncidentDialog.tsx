@@ -34,6 +34,7 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api';
+import { DateTimeField, localInputValue } from '../shared/DateTimeField';
 import { IncidentLink, useIncidentPath } from './IncidentLink';
 import {
   CAUSE_LABELS,
@@ -51,12 +52,6 @@ const AFFECTED_LIMIT = 99;
 function onCallWords(onCall: string[] | null): string {
   if (onCall === null) return 'could not look up who is on call';
   return onCall.length > 0 ? onCall.join(', ') : 'nobody on call';
-}
-
-/** "2026-11-20T10:00" for a datetime-local field, in the viewer's zone. */
-function localInputValue(date: Date): string {
-  const offset = date.getTimezoneOffset() * 60_000;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16);
 }
 
 type Candidate = NoticeEntity & { entityRef: string };
@@ -284,23 +279,17 @@ export function DeclareIncidentDialog(props: {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
+          <DateTimeField
             id="declare-started"
             label="Started"
-            type="datetime-local"
             value={startedAt}
-            onChange={e => setStartedAt(e.target.value)}
-            margin="normal"
-            InputLabelProps={{ shrink: true }}
+            onChange={setStartedAt}
           />
-          <TextField
+          <DateTimeField
             id="declare-detected"
             label="Detected"
-            type="datetime-local"
             value={detectedAt}
-            onChange={e => setDetectedAt(e.target.value)}
-            margin="normal"
-            InputLabelProps={{ shrink: true }}
+            onChange={setDetectedAt}
           />
           <TextField
             id="declare-channel"

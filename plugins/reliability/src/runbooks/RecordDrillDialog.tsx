@@ -18,13 +18,8 @@ import {
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useState } from 'react';
 import { reliabilityApiRef } from '../api';
+import { DateTimeField, localInputValue } from '../shared/DateTimeField';
 import { OUTCOME_LABELS } from './runbookWords';
-
-/** "2026-11-20T10:00" for a datetime-local field, in the viewer's zone. */
-function localInputValue(date: Date): string {
-  const offset = date.getTimezoneOffset() * 60_000;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16);
-}
 
 /** "dave, user:default/erin" as user refs. */
 function participantRefs(text: string): string[] {
@@ -110,14 +105,11 @@ export function RecordDrillDialog(props: {
           inputProps={{ maxLength: 2000 }}
         />
         <Box display="flex" gridGap={16} flexWrap="wrap">
-          <TextField
+          <DateTimeField
             id="drill-performed"
             label="Performed"
-            type="datetime-local"
             value={performedAt}
-            onChange={e => setPerformedAt(e.target.value)}
-            margin="normal"
-            InputLabelProps={{ shrink: true }}
+            onChange={setPerformedAt}
           />
           <TextField
             select
