@@ -139,6 +139,7 @@ export const reliabilityPlugin = createBackendPlugin({
           ...readers,
           catalogIndex: catalogIndex.catalogIndex,
           escalation: escalation.escalation,
+          logger,
         });
         const changeRisk = createChangeRiskCapability({
           ...readers,

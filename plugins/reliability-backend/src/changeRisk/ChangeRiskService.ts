@@ -45,20 +45,26 @@ export class ChangeRiskService {
     const root = stringifyEntityRef(entity);
     const title = entity.metadata.title ?? entity.metadata.name;
     const { dependencies } = this.options;
-    const [gate, impact, runbooks, openIncidents] = await Promise.all([
-      this.options.slos.getReleaseGate(root, credentials),
+    const downstream = (include: { declared: boolean; observed: boolean }) =>
       dependencies.getImpact(
         {
           root,
           direction: 'downstream',
           maxDepth: dependencies.settings.maxDepth,
-          include: { declared: true, observed: true },
+          include,
         },
         credentials,
-      ),
-      this.options.runbooks.runbooksOf(entity),
-      this.options.incidents.openIncidents(credentials),
-    ]);
+      );
+    const [gate, impact, declaredImpact, runbooks, openIncidents] =
+      await Promise.all([
+        this.options.slos.getReleaseGate(root, credentials),
+        downstream({ declared: true, observed: true }),
+        // What declarations alone reach: a dependent beyond it is reached only through edges
+        // seen in traffic or incidents, so its owners would not expect the change.
+        downstream({ declared: true, observed: false }),
+        this.options.runbooks.runbooksOf(entity),
+        this.options.incidents.openIncidents(credentials),
+      ]);
 
     const titleOf = new Map(impact.impacted.map(i => [i.entityRef, i.title]));
     const dependents = impact.impacted;
@@ -72,8 +78,11 @@ export class ChangeRiskService {
     const warningDependents = dependents
       .filter(d => d.slo?.state === 'warning')
       .map(d => d.entityRef);
+    const declaredReach = new Set(
+      declaredImpact.impacted.map(d => d.entityRef),
+    );
     const hiddenDependents = dependents
-      .filter(d => d.via === 'hidden')
+      .filter(d => !declaredReach.has(d.entityRef))
       .map(d => d.entityRef);
     const reached = new Set([root, ...dependents.map(d => d.entityRef)]);
     const incidents = openIncidents.flatMap(incident => {
@@ -131,7 +140,11 @@ export class ChangeRiskService {
       risk,
       reasons,
       releaseGate: gate.state,
-      impacted: { ...impact.summary, truncated: impact.truncated },
+      impacted: {
+        ...impact.summary,
+        owners: impact.summary.owners.slice(0, LIST_LIMIT),
+        truncated: impact.truncated,
+      },
       hiddenDependents: hiddenDependents.slice(0, LIST_LIMIT),
       notify: notify.slice(0, LIST_LIMIT),
       frozen: frozen.slice(0, LIST_LIMIT),

@@ -16,7 +16,6 @@ export type ChangeRiskFacts = {
   ownersThreshold: number;
   runbooks: number;
   freshRunbooks: number;
-  drillFreshnessDays?: number;
 };
 
 const names = (titles: string[]) =>

@@ -47,6 +47,12 @@ const entities: Entity[] = [
     title: 'Nightly reports',
     owner: 'group:default/data',
   }),
+  // Declares its dependency on the reports, which reach the database only undeclared.
+  componentEntity('report-viewer', {
+    title: 'Report viewer',
+    owner: 'group:default/data',
+    relations: dependsOn('component:default/reports'),
+  }),
   ...['sre', 'commerce', 'web', 'data'].map(name => groupEntity(name)),
   userEntity('dave', 'Dave Tanaka'),
 ];
@@ -119,13 +125,16 @@ describe('the change-risk report', () => {
       entityRef: 'resource:default/orders-db',
       risk: 'medium',
       releaseGate: 'no-slos',
-      impacted: { entities: 3, truncated: false },
-      hiddenDependents: ['component:default/reports'],
+      impacted: { entities: 4, truncated: false },
+      hiddenDependents: [
+        'component:default/reports',
+        'component:default/report-viewer',
+      ],
       frozen: [],
       openIncidents: [],
       staleRunbooks: [RUNBOOK],
       counts: {
-        hiddenDependents: 1,
+        hiddenDependents: 2,
         frozen: 0,
         openIncidents: 0,
         staleRunbooks: 1,
@@ -140,7 +149,7 @@ describe('the change-risk report', () => {
     ]);
     expect(res.body.reasons).toEqual([
       "Orders DB's runbook has not passed a recent drill: do not rely on it untested.",
-      '1 dependent relies on it without declaring it (seen in traffic or incidents), so its owner does not expect the change: Nightly reports.',
+      '2 dependents rely on it without declaring it (seen in traffic or incidents), so their owners do not expect the change: Nightly reports, Report viewer.',
     ]);
   });
 
@@ -206,7 +215,7 @@ describe('the overview route', () => {
       recentIncidents: 'empty',
       actionItems: 'empty',
     });
-    expect(res.body.downstream).toMatchObject({ entities: 3 });
+    expect(res.body.downstream).toMatchObject({ entities: 4 });
     const unknown = await request(server)
       .get('/api/reliability/entities/component/default/nowhere/overview')
       .set('Authorization', dave);

@@ -237,6 +237,7 @@ function readers(override: Partial<Record<string, unknown>> = {}): Readers {
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
     }),
+    logger: mockServices.logger.mock(),
     now: () => new Date('2026-12-01T12:00:00Z'),
   };
 }
@@ -313,25 +314,55 @@ describe('OverviewService', () => {
     ]);
   });
 
+  const openFails = async (_ref: string, query: { status?: string }) => {
+    if (query.status === 'open') throw new Error('connection refused');
+    return { items: [incident(7, ORDERS)], cursor: null };
+  };
+  const recentFails = async (_ref: string, query: { status?: string }) => {
+    if (query.status !== 'open') throw new Error('connection refused');
+    return { items: [incident(7, ORDERS)], cursor: null };
+  };
+
   it.each([
-    ['escalation.getEscalation', 'ownership', 'Escalation'],
-    ['slos.listEntitySlos', 'slos', 'SLO evaluation'],
-    ['incidents.openIncidents', 'openIncidents', 'The incident store'],
-    ['runbooks.runbooksOf', 'runbooks', 'The drill store'],
-    ['dependencies.getDependencies', 'upstream', 'The dependency graph'],
-    ['dependencies.getImpact', 'downstream', 'The dependency graph'],
-    ['incidents.listForEntity', 'recentIncidents', 'The incident store'],
-    ['incidents.openActionItems', 'actionItems', 'The incident store'],
+    ['escalation.getEscalation', failing, 'ownership', 'Escalation'],
+    ['slos.listEntitySlos', failing, 'slos', 'SLO evaluation'],
+    [
+      'incidents.listForEntity',
+      openFails,
+      'openIncidents',
+      'The incident store',
+    ],
+    ['runbooks.runbooksOf', failing, 'runbooks', 'The drill store'],
+    [
+      'dependencies.getDependencies',
+      failing,
+      'upstream',
+      'The dependency graph',
+    ],
+    ['dependencies.getImpact', failing, 'downstream', 'The dependency graph'],
+    [
+      'incidents.listForEntity',
+      recentFails,
+      'recentIncidents',
+      'The incident store',
+    ],
+    ['incidents.openActionItems', failing, 'actionItems', 'The incident store'],
   ] as const)(
-    'greys only its part when %s fails',
-    async (source, part, name) => {
-      const overview = await new OverviewService(
-        readers({ [source]: failing }),
-      ).getOverview(ORDERS, mockCredentials.user());
+    'greys only its part when %s fails (%#)',
+    async (source, fails, part, name) => {
+      const logger = mockServices.logger.mock();
+      const overview = await new OverviewService({
+        ...readers({ [source]: fails }),
+        logger,
+      }).getOverview(ORDERS, mockCredentials.user());
+      // The failure is logged; the caller reads which source failed, not its error.
       expect(overview[part]).toMatchObject({
         state: 'unavailable',
-        reason: `${name} is unavailable: connection refused`,
+        reason: `${name} is unavailable right now`,
       });
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('connection refused'),
+      );
       const others = Object.entries(overview).filter(
         ([key, value]) =>
           key !== part && typeof value === 'object' && value !== null,
@@ -342,6 +373,50 @@ describe('OverviewService', () => {
       }
     },
   );
+
+  it('keeps the suspects when the open incidents of dependencies cannot be read, and says so', async () => {
+    const overview = await new OverviewService(
+      readers({ 'incidents.openIncidents': failing }),
+    ).getOverview(ORDERS, mockCredentials.user());
+    expect(overview.upstream).toMatchObject({
+      state: 'ok',
+      reason: 'Open incidents of its dependencies are unavailable',
+      total: 3,
+    });
+  });
+
+  it('says on-call is unavailable, not unset, when the pager fails and no policy stands in', async () => {
+    const overview = await new OverviewService(
+      readers({
+        'escalation.getEscalation': async () => ({
+          ...escalation,
+          escalationPolicy: { ref: null, source: 'none' },
+          onCall: [],
+          levels: [],
+          warnings: [
+            "pagerduty is unavailable (429 Too Many Requests); showing the catalog's escalation policy instead",
+          ],
+        }),
+      }),
+    ).getOverview(ORDERS, mockCredentials.user());
+    expect(overview.ownership).toMatchObject({
+      state: 'unavailable',
+      reason: expect.stringContaining('pagerduty is unavailable'),
+    });
+  });
+
+  it('keeps stale SLO values, marked stale', async () => {
+    const stale = slo('orders-latency', 'warning');
+    stale.status.stale = true;
+    const overview = await new OverviewService(
+      readers({ 'slos.listEntitySlos': async () => [stale] }),
+    ).getOverview(ORDERS, mockCredentials.user());
+    expect(overview.slos).toMatchObject({
+      state: 'ok',
+      stale: true,
+      reason: expect.stringContaining('older evaluation'),
+    });
+  });
 
   it('says what is not set up, and what the entity has none of', async () => {
     const overview = await new OverviewService(

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -25,6 +28,7 @@ import {
 } from './overviewParts';
 
 const RECENT_INCIDENTS = 5;
+const OPEN_SHOWN = 20;
 const UPSTREAM_SHOWN = 20;
 
 /** A suspect in trouble sorts first: open incidents, then its SLO state, then hidden edges. */
@@ -52,6 +56,7 @@ export class OverviewService {
       dependencies: DependencyReader;
       incidents: IncidentReader;
       runbooks: RunbookReader;
+      logger: LoggerService;
       now?: () => Date;
     },
   ) {}
@@ -85,21 +90,25 @@ export class OverviewService {
       this.ownership(entityRef, now, credentials),
       this.slos(entityRef, runbooks, credentials),
       settlePart<EntityOverview['openIncidents']>(
+        this.options.logger,
         'The incident store',
         { items: [] },
         async () => {
-          const items = (await openIncidents)
-            .filter(i => i.entities.some(e => e.entityRef === entityRef))
-            .map(summarizeIncident);
+          const { items } = await this.options.incidents.listForEntity(
+            entityRef,
+            { status: 'open', limit: OPEN_SHOWN },
+            credentials,
+          );
           return items.length > 0
-            ? { state: 'ok', reason: null, items }
-            : { state: 'empty', reason: 'No open incidents', items };
+            ? { state: 'ok', reason: null, items: items.map(summarizeIncident) }
+            : { state: 'empty', reason: 'No open incidents', items: [] };
         },
       ),
       this.runbooks(entityRef, runbooks, credentials),
       this.upstream(entityRef, openIncidents, credentials),
       this.downstream(entityRef, credentials),
       settlePart<EntityOverview['recentIncidents']>(
+        this.options.logger,
         'The incident store',
         { items: [] },
         async () => {
@@ -114,6 +123,7 @@ export class OverviewService {
         },
       ),
       settlePart<EntityOverview['actionItems']>(
+        this.options.logger,
         'The incident store',
         { items: [] },
         async () => {
@@ -153,6 +163,7 @@ export class OverviewService {
       contacts: {},
     };
     return settlePart<EntityOverview['ownership']>(
+      this.options.logger,
       'Escalation',
       empty,
       async () => {
@@ -162,11 +173,18 @@ export class OverviewService {
           credentials,
         );
         const configured = escalation.escalationPolicy.source !== 'none';
+        // A pager that failed with no policy to fall back on: on-call is unknown, not unset.
+        const pagerDown = escalation.warnings.find(w =>
+          w.includes(' is unavailable '),
+        );
+        let state: EntityOverview['ownership']['state'] = 'ok';
+        if (!configured) state = pagerDown ? 'unavailable' : 'not-configured';
         return {
-          state: configured ? 'ok' : 'not-configured',
+          state,
           reason: configured
             ? escalation.warnings[0] ?? null
-            : 'No escalation policy or pager for this entity or its owner',
+            : pagerDown ??
+              'No escalation policy or pager for this entity or its owner',
           owner: escalation.owner,
           onCall: escalation.onCall
             .filter(entry => entry.level === 1)
@@ -191,6 +209,7 @@ export class OverviewService {
   ): Promise<EntityOverview['slos']> {
     const empty = { items: [], releaseGate: null, stale: false };
     return settlePart<EntityOverview['slos']>(
+      this.options.logger,
       'SLO evaluation',
       empty,
       async () => {
@@ -238,6 +257,7 @@ export class OverviewService {
   ): Promise<EntityOverview['runbooks']> {
     const empty = { items: [], incidentMinutesToMitigate: null };
     return settlePart<EntityOverview['runbooks']>(
+      this.options.logger,
       'The drill store',
       empty,
       async () => {
@@ -268,6 +288,7 @@ export class OverviewService {
     credentials: BackstageCredentials,
   ): Promise<EntityOverview['upstream']> {
     return settlePart<EntityOverview['upstream']>(
+      this.options.logger,
       'The dependency graph',
       { items: [], total: 0 },
       async () => {
@@ -325,6 +346,7 @@ export class OverviewService {
   ): Promise<EntityOverview['downstream']> {
     const empty = { entities: 0, owners: [], frozen: 0, truncated: false };
     return settlePart<EntityOverview['downstream']>(
+      this.options.logger,
       'The dependency graph',
       empty,
       async () => {

@@ -1,4 +1,4 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Capability } from '../capability';
 import { CatalogIndex } from '../catalog/CatalogIndex';
@@ -20,6 +20,7 @@ export function createOverviewCapability(options: {
   incidents: IncidentReader;
   runbooks: RunbookReader;
   httpAuth: HttpAuthService;
+  logger: LoggerService;
 }): Capability {
   const { httpAuth, ...readers } = options;
   return {

@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   Incident,
   IncidentSummary,
@@ -6,10 +7,12 @@ import {
 
 /**
  * Computes one part of an answer made of parts: a failure of its source makes that part
- * `unavailable`, with `empty` as its contents and the failure as the reason, and leaves the
- * others as they are.
+ * `unavailable`, with `empty` as its contents and the source named as the reason, and leaves the
+ * others as they are. The failure itself goes to the log: it may hold what callers should not
+ * read (a query, a host name).
  */
 export async function settlePart<P extends OverviewPart<object>>(
+  logger: LoggerService,
   source: string,
   empty: Omit<P, 'state' | 'reason'>,
   compute: () => Promise<P>,
@@ -17,11 +20,10 @@ export async function settlePart<P extends OverviewPart<object>>(
   try {
     return await compute();
   } catch (error) {
+    logger.warn(`${source} failed for an overview: ${error}`);
     return {
       state: 'unavailable',
-      reason: `${source} is unavailable: ${
-        error instanceof Error ? error.message : String(error)
-      }`,
+      reason: `${source} is unavailable right now`,
       ...empty,
     } as P;
   }

@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -66,9 +66,7 @@ export class RunbookService implements RunbookReader {
     const runbooks = runbooksOf(entity);
     if (runbooks.length === 0) return [];
     const latest = await this.options.store.latestDrills(
-      `${entity.kind.toLocaleLowerCase('en-US')}:${
-        entity.metadata.namespace ?? 'default'
-      }/${entity.metadata.name}`,
+      stringifyEntityRef(entity),
     );
     const now = this.now();
     return runbooks.map(runbook => {
@@ -142,6 +140,8 @@ export class RunbookService implements RunbookReader {
     if (problems.length > 0) throw new InputError(problems.join('; '));
     return this.options.store.recordDrill({
       ...input,
+      // As every read names it, whatever the case the request used.
+      entityRef: stringifyEntityRef(entity),
       performedAt: input.performedAt.toISOString(),
       minutesToMitigate: input.minutesToMitigate ?? null,
       participants: [...new Set(input.participants)],

@@ -11,6 +11,11 @@ import { RunbookService } from './RunbookService';
 
 const BODY_LIMIT = '256kb';
 
+/** What a request named, for the audit log, however long or malformed it was. */
+function excerpt(value: unknown): string | null {
+  return typeof value === 'string' ? value.slice(0, 300) : null;
+}
+
 const drillListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
@@ -44,10 +49,14 @@ export function createRunbookRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const asked = req.body ?? {};
     const drill = await audited(
       req,
       'drill-record',
-      {},
+      {
+        entityRef: excerpt(asked.entityRef),
+        runbookUrl: excerpt(asked.runbookUrl),
+      },
       async () =>
         runbooks.recordDrill(
           parseBody(drillInputSchema, req.body),
