@@ -6,6 +6,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import reliabilityPlugin from '@reliability-suite/backstage-plugin-reliability-backend';
 import { execFile } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -243,6 +244,27 @@ describe('reliability gate', () => {
     );
     expect(code).toBe(2);
     expect(err).toContain(message);
+  });
+
+  it('exits 2 when the backend answers an error, saying what it answered', async () => {
+    const failing = createHttpServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end('upstream unavailable');
+    });
+    await new Promise<void>(done => failing.listen(0, '127.0.0.1', done));
+    try {
+      const { code, err } = await run(['gate', 'resource:default/orders-db'], {
+        BACKSTAGE_URL: `http://127.0.0.1:${
+          (failing.address() as AddressInfo).port
+        }`,
+      });
+      expect(code).toBe(2);
+      expect(err).toContain(
+        '/api/reliability/change-risk answered 503: upstream unavailable',
+      );
+    } finally {
+      await new Promise(done => failing.close(done));
+    }
   });
 
   it('prints its usage on --help', async () => {

@@ -18,7 +18,7 @@ type DemoDrill = {
 /**
  * Loads the demo's drills from `file` (relative to the backend's directory), each once: a
  * drill of the same runbook and scenario the entity has already is skipped. Dates are placed
- * relative to today, so which runbooks are fresh stays the same. Answers how many were loaded.
+ * relative to today when loaded (a portal keeps the dates of its first load). Answers how many were loaded.
  */
 export async function loadDemoDrills(
   call: ReliabilityCall,

@@ -53,7 +53,7 @@ describe('changeRiskNotice', () => {
         '',
         'Upgrading PostgreSQL 15 to 16 on Thursday.',
         '',
-        '**Change risk: High** (release gate: ok)',
+        '**Change risk: High** (release gate: OK)',
         '',
         '- Incident 12 (SEV2) is open on Orders service.',
         '',

@@ -6,6 +6,15 @@ const RISK_WORDS: Record<ChangeRiskReport['risk'], string> = {
   high: 'High',
 };
 
+const GATE_WORDS: Record<ChangeRiskReport['releaseGate'], string> = {
+  ok: 'OK',
+  warning: 'warning, budget running low',
+  freeze: 'freeze, budget spent',
+  'no-data': 'no data',
+  error: 'error',
+  'no-slos': 'no SLOs',
+};
+
 const more = (shown: number, total: number) =>
   total > shown ? [`- … and ${total - shown} more`] : [];
 
@@ -23,7 +32,7 @@ export function changeRiskNotice(
     '',
     ...(options.change ? [options.change, ''] : []),
     `**Change risk: ${RISK_WORDS[report.risk]}** (release gate: ${
-      report.releaseGate
+      GATE_WORDS[report.releaseGate]
     })`,
     '',
     ...report.reasons.map(reason => `- ${reason}`),

@@ -145,7 +145,7 @@ export function EntityDependenciesContent() {
   const request = useEntityDependencies(depth);
 
   return (
-    <RequestContent request={request}>
+    <RequestContent request={request} keepWhileReloading>
       {({ dependencies, downstream, upstream }) => (
         <Grid container spacing={3}>
           <Grid item xs={12}>

@@ -115,7 +115,12 @@ describe('IncidentResponsePage', () => {
       'href',
       'https://grafana.example.com/dashboards?tag=orders',
     );
-    expect(steps[3]).toHaveTextContent('Databases in trouble: Orders DB.');
+    expect(steps[0]).toHaveTextContent(
+      'No SLO burn-rate alert fires on this entity.',
+    );
+    expect(steps[3]).toHaveTextContent(
+      'Resources it uses in trouble (databases, queues, caches): Orders DB.',
+    );
     expect(
       within(steps[4]).getByRole('link', { name: /Sentry errors/ }),
     ).toHaveAttribute(

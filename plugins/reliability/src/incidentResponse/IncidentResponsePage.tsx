@@ -6,8 +6,12 @@ import {
   Page,
 } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  catalogApiRef,
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   Button,
   Grid,
@@ -65,6 +69,16 @@ function TriageChecklist(props: {
   );
 }
 
+/** A link to the Incidents tab of the entity page of `entityRef`. */
+function IncidentsTabLink(props: { entityRef: string }) {
+  const entityPath = useRouteRef(entityRouteRef);
+  return (
+    <Link to={`${entityPath(entityRouteParams(props.entityRef))}/incidents`}>
+      open it
+    </Link>
+  );
+}
+
 function ChosenEntity(props: { entityRef: string; onChange: () => void }) {
   const catalogApi = useApi(catalogApiRef);
   const entity = useAsync(async () => {
@@ -99,7 +113,7 @@ function EntityResponse(props: { entity: Entity; onChange: () => void }) {
           <TriageChecklist entity={entity} overview={overview.value} />
         </Grid>
         <Grid item xs={12} md={7}>
-          <RequestContent request={overview}>
+          <RequestContent request={overview} keepWhileReloading>
             {value => (
               <OverviewCards
                 entity={entity}
@@ -150,8 +164,14 @@ export function IncidentResponsePage() {
                 ))}
               </List>
               <Typography variant="body2" color="textSecondary">
-                Declare on the entity's Incidents tab; it gives the first notice
-                to send.
+                Declare on the entity's Incidents tab
+                {entityRef && (
+                  <>
+                    {' '}
+                    (<IncidentsTabLink entityRef={entityRef} />)
+                  </>
+                )}
+                ; it gives the first notice to send.
               </Typography>
             </InfoCard>
           </Grid>

@@ -17,7 +17,7 @@ describe('triageSteps', () => {
     const steps = triageSteps(bare, undefined, {});
     expect(steps.flatMap(step => step.links)).toEqual([]);
     expect(steps[0].known).toEqual([
-      'No SLO burn-rate alert fires on this entity.',
+      'Whether SLO alerts fire is not known yet.',
     ]);
   });
 

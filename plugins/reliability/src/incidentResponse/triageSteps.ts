@@ -2,11 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
 
 /** The Grafana dashboards of an entity (the Backstage Grafana plugin's annotation). */
-export const ANNOTATION_GRAFANA_SELECTOR = 'grafana/dashboard-selector';
+const ANNOTATION_GRAFANA_SELECTOR = 'grafana/dashboard-selector';
 /** The Sentry project of an entity (the Backstage Sentry plugin's annotation). */
-export const ANNOTATION_SENTRY_PROJECT = 'sentry.io/project-slug';
+const ANNOTATION_SENTRY_PROJECT = 'sentry.io/project-slug';
 /** Where the entity's logs are read. */
-export const ANNOTATION_LOGS_URL = 'reliability.io/logs-url';
+const ANNOTATION_LOGS_URL = 'reliability.io/logs-url';
 
 export type TriageLink = { title: string; url: string };
 
@@ -38,6 +38,9 @@ function grafanaLink(selector: string, grafanaUrl: string): TriageLink {
  * server), each step with what the overview already knows and links to the entity's own
  * dashboards, errors and logs where it is annotated and the site is configured.
  */
+const names = (items: Array<{ title: string }>) =>
+  items.map(item => item.title).join(', ');
+
 export function triageSteps(
   entity: Entity,
   overview: EntityOverview | undefined,
@@ -55,25 +58,30 @@ export function triageSteps(
   const firing = (overview?.slos.items ?? []).filter(item =>
     item.status.alerts.some(alert => alert.firing),
   );
+  // Only an answered SLO part can say that nothing fires.
+  let alerts = 'Whether SLO alerts fire is not known yet.';
+  if (overview?.slos.state === 'ok') {
+    alerts =
+      firing.length > 0
+        ? `Burn-rate alerts fire on ${names(firing)}.`
+        : 'No SLO burn-rate alert fires on this entity.';
+  } else if (overview) {
+    alerts = `SLO alerts: ${overview.slos.reason}.`;
+  }
   const troubled = (overview?.upstream.items ?? []).filter(
     suspect =>
       suspect.openIncidents.length > 0 ||
       (suspect.sloState !== null &&
         ['warning', 'freeze', 'error'].includes(suspect.sloState)),
   );
-  const databases = troubled.filter(s => s.entityRef.startsWith('resource:'));
+  const resources = troubled.filter(s => s.entityRef.startsWith('resource:'));
   const services = troubled.filter(s => !s.entityRef.startsWith('resource:'));
-  const names = (items: Array<{ title: string }>) =>
-    items.map(item => item.title).join(', ');
 
   return [
     {
       title: 'Alerts',
       question: 'Which alerts fire, since when, and what do they measure?',
-      known:
-        firing.length > 0
-          ? [`Burn-rate alerts fire on ${names(firing)}.`]
-          : ['No SLO burn-rate alert fires on this entity.'],
+      known: [alerts],
       links: dashboards,
     },
     {
@@ -97,8 +105,12 @@ export function triageSteps(
       title: 'Database',
       question: 'Are its databases slow, locked, failing over or full?',
       known:
-        databases.length > 0
-          ? [`Databases in trouble: ${names(databases)}.`]
+        resources.length > 0
+          ? [
+              `Resources it uses in trouble (databases, queues, caches): ${names(
+                resources,
+              )}.`,
+            ]
           : [],
       links: [],
     },

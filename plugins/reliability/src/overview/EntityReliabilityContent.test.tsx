@@ -20,8 +20,12 @@ describe('EntityReliabilityContent', () => {
     await renderForEntity(<EntityReliabilityContent />, api);
     await screen.findByLabelText('Responder summary');
     expect(api.getEntityOverview).toHaveBeenCalledTimes(1);
-    expect(api.getEntitySlos).not.toHaveBeenCalled();
-    expect(api.getEntityEscalation).not.toHaveBeenCalled();
+    const others = Object.entries(api).filter(
+      ([name, method]) =>
+        name !== 'getEntityOverview' &&
+        (method as jest.Mock).mock.calls.length > 0,
+    );
+    expect(others.map(([name]) => name)).toEqual([]);
   });
 
   it('leads with the owner, who is on call until when, whom next, how to reach them and the budget', async () => {
@@ -114,7 +118,7 @@ describe('EntityReliabilityContent', () => {
         entityOverview({
           slos: {
             state: 'unavailable',
-            reason: 'SLO evaluation is unavailable: connection refused',
+            reason: 'SLO evaluation is unavailable right now',
             items: [],
             releaseGate: null,
             stale: false,
@@ -129,11 +133,10 @@ describe('EntityReliabilityContent', () => {
     );
     const strip = await screen.findByLabelText('Responder summary');
     expect(strip).toHaveTextContent('SLO evaluation is unavailable');
+    // The strip and the card say so; nothing else is greyed.
     expect(
-      screen.getAllByText(
-        'Unavailable: SLO evaluation is unavailable: connection refused',
-      ),
-    ).toHaveLength(1);
+      screen.getAllByText('SLO evaluation is unavailable right now'),
+    ).toHaveLength(2);
     expect(
       screen.getByRole('list', { name: 'Open incidents' }),
     ).toHaveTextContent(openIncident.title);
@@ -203,6 +206,53 @@ describe('EntityReliabilityContent', () => {
         minutesToMitigate: 9,
         participants: ['user:dave', 'user:default/erin'],
       }),
+    );
+  });
+
+  it('lists the drill history a page at a time', async () => {
+    const api = apiWith();
+    const drill = (id: number, scenario: string) => ({
+      id,
+      entityRef: 'component:default/orders-service',
+      runbookUrl: 'https://runbooks.example.com/orders/rollback',
+      scenario,
+      performedAt: '2026-11-12T10:00:00.000Z',
+      outcome: 'passed' as const,
+      minutesToMitigate: 12,
+      participants: ['user:default/dave'],
+      findings: 'The deploy log was hard to find.',
+      recordedBy: 'user:default/dave',
+      recordedAt: '2026-11-12T12:00:00.000Z',
+    });
+    api.listEntityDrills
+      .mockResolvedValueOnce({
+        items: [drill(2, 'A bad release')],
+        cursor: 'next',
+      })
+      .mockResolvedValueOnce({
+        items: [drill(1, 'An older release')],
+        cursor: null,
+      });
+    await renderForEntity(<EntityReliabilityContent />, api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Drill history' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const drills = await within(dialog).findByRole('list', { name: 'Drills' });
+    expect(drills).toHaveTextContent(
+      'Roll back the orders service, Passed, 12 min to mitigate',
+    );
+    expect(drills).toHaveTextContent('Scenario: A bad release');
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Show older drills' }),
+    );
+    await within(dialog).findByText('Scenario: An older release');
+    expect(
+      within(dialog).getByText('Scenario: A bad release'),
+    ).toBeInTheDocument();
+    expect(api.listEntityDrills).toHaveBeenLastCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'orders-service' },
+      { limit: 20, cursor: 'next' },
     );
   });
 

@@ -1,4 +1,4 @@
-import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { List, ListItem, ListItemText } from '@material-ui/core';
 import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
 import {
   ActionItemList,
@@ -21,12 +21,11 @@ export function OpenIncidentsCard(props: {
   );
 }
 
-/** The latest incidents, and what their postmortems still ask for. */
+/** The latest incidents. */
 export function RecentIncidentsCard(props: {
   recent: EntityOverview['recentIncidents'];
-  actionItems: EntityOverview['actionItems'];
 }) {
-  const { recent, actionItems } = props;
+  const { recent } = props;
   return (
     <OverviewPartCard title="Recent incidents" part={recent}>
       <List dense aria-label="Recent incidents">
@@ -49,17 +48,17 @@ export function RecentIncidentsCard(props: {
           </ListItem>
         ))}
       </List>
-      <Typography variant="subtitle2" component="h3">
-        Open action items
-      </Typography>
-      {actionItems.state === 'ok' ? (
-        <ActionItemList items={actionItems.items} />
-      ) : (
-        <Typography color="textSecondary">
-          {actionItems.state === 'unavailable' ? 'Unavailable: ' : ''}
-          {actionItems.reason}
-        </Typography>
-      )}
+    </OverviewPartCard>
+  );
+}
+
+/** What the entity's postmortems still ask for, with owners and due dates. */
+export function ActionItemsCard(props: {
+  part: EntityOverview['actionItems'];
+}) {
+  return (
+    <OverviewPartCard title="Open action items" part={props.part}>
+      <ActionItemList items={props.part.items} />
     </OverviewPartCard>
   );
 }

@@ -36,7 +36,7 @@ export function OverviewPartCard<T extends object>(props: {
     content = (
       <Typography className={classes.unavailable} role="status">
         <WarningIcon fontSize="small" aria-hidden />
-        <span>Unavailable: {reason}</span>
+        <span>{reason}</span>
       </Typography>
     );
   } else if (state === 'ok') {

@@ -9,7 +9,11 @@ import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-
 import { RunbooksCard } from '../runbooks';
 import { RequestContent } from '../shared/RequestContent';
 import { DownstreamCard, UpstreamCard } from './DependencyCards';
-import { OpenIncidentsCard, RecentIncidentsCard } from './IncidentCards';
+import {
+  ActionItemsCard,
+  OpenIncidentsCard,
+  RecentIncidentsCard,
+} from './IncidentCards';
 import { OverviewSloCard } from './OverviewSloCard';
 import { ResponderStrip } from './ResponderStrip';
 import { useEntityOverview } from './useEntityOverview';
@@ -22,7 +26,7 @@ import { useEntityOverview } from './useEntityOverview';
 export function ReliabilityOverview(props: { entity: Entity }) {
   const overview = useEntityOverview(getCompoundEntityRef(props.entity));
   return (
-    <RequestContent request={overview}>
+    <RequestContent request={overview} keepWhileReloading>
       {value => (
         <OverviewCards
           entity={props.entity}
@@ -72,10 +76,10 @@ export function OverviewCards(props: {
           />
         </Grid>
         <Grid item xs={12} md={width}>
-          <RecentIncidentsCard
-            recent={overview.recentIncidents}
-            actionItems={overview.actionItems}
-          />
+          <RecentIncidentsCard recent={overview.recentIncidents} />
+        </Grid>
+        <Grid item xs={12} md={width}>
+          <ActionItemsCard part={overview.actionItems} />
         </Grid>
       </Grid>
     </>

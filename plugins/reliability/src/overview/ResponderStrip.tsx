@@ -61,7 +61,7 @@ function owner(ownership: Ownership): ReactNode {
     );
   }
   if (ownership.state === 'unavailable') {
-    return `Unavailable: ${ownership.reason}`;
+    return ownership.reason;
   }
   return 'No owner: set spec.owner in catalog-info.yaml';
 }
@@ -88,8 +88,7 @@ export function ResponderStrip(props: { overview: EntityOverview }) {
   const { ownership, slos } = props.overview;
   // What each field says while escalation cannot tell: the part's own reason.
   const about = (render: (value: Ownership) => ReactNode): ReactNode => {
-    if (ownership.state === 'unavailable')
-      return `Unavailable: ${ownership.reason}`;
+    if (ownership.state === 'unavailable') return ownership.reason;
     if (ownership.state === 'not-configured') {
       return `Not configured: ${ownership.reason}`;
     }

@@ -13,6 +13,7 @@ import {
 } from '@material-ui/core';
 import {
   DRILL_OUTCOMES,
+  DRILL_TEXT_LIMITS,
   DrillOutcome,
   RunbookItem,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -102,7 +103,7 @@ export function RecordDrillDialog(props: {
           fullWidth
           required
           margin="normal"
-          inputProps={{ maxLength: 2000 }}
+          inputProps={{ maxLength: DRILL_TEXT_LIMITS.scenario }}
         />
         <Box display="flex" gridGap={16} flexWrap="wrap">
           <DateTimeField
@@ -155,7 +156,7 @@ export function RecordDrillDialog(props: {
           multiline
           minRows={3}
           margin="normal"
-          inputProps={{ maxLength: 20000 }}
+          inputProps={{ maxLength: DRILL_TEXT_LIMITS.findings }}
         />
         {error && (
           <Typography color="error" role="alert">
@@ -169,7 +170,7 @@ export function RecordDrillDialog(props: {
           color="primary"
           variant="contained"
           onClick={record}
-          disabled={saving || !scenario.trim() || !runbookUrl}
+          disabled={saving || !scenario.trim() || !runbookUrl || !performedAt}
         >
           Record drill
         </Button>

@@ -2,6 +2,7 @@ import { Button } from '@material-ui/core';
 import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useState } from 'react';
 import { OverviewPartCard } from '../overview/OverviewPartCard';
+import { DrillHistoryDialog } from './DrillHistoryDialog';
 import { RecordDrillDialog } from './RecordDrillDialog';
 import { RunbookList } from './RunbookList';
 
@@ -12,6 +13,7 @@ export function RunbooksCard(props: {
   onDrillRecorded: () => void;
 }) {
   const [recording, setRecording] = useState(false);
+  const [history, setHistory] = useState(false);
   const { part } = props;
   return (
     <OverviewPartCard
@@ -19,9 +21,14 @@ export function RunbooksCard(props: {
       part={part}
       action={
         part.items.length > 0 ? (
-          <Button size="small" onClick={() => setRecording(true)}>
-            Record a drill
-          </Button>
+          <>
+            <Button size="small" onClick={() => setHistory(true)}>
+              Drill history
+            </Button>
+            <Button size="small" onClick={() => setRecording(true)}>
+              Record a drill
+            </Button>
+          </>
         ) : undefined
       }
       help="Link each procedure from catalog-info.yaml: metadata.links with type: runbook; map it to the SLOs and alerts it covers with the reliability.io/runbook-for annotation."
@@ -30,6 +37,13 @@ export function RunbooksCard(props: {
         runbooks={part.items}
         incidentMinutesToMitigate={part.incidentMinutesToMitigate}
       />
+      {history && (
+        <DrillHistoryDialog
+          entity={props.entity}
+          runbooks={part.items}
+          onClose={() => setHistory(false)}
+        />
+      )}
       {recording && (
         <RecordDrillDialog
           entity={props.entity}

@@ -1,2 +1,1 @@
 export { RunbooksCard } from './RunbooksCard';
-export { RunbookList } from './RunbookList';
