@@ -40,11 +40,30 @@ const dave = mockCredentials.user.header('user:default/dave');
 const daysAgo = (days: number) =>
   DateTime.utc().minus({ days }).toISO({ suppressMilliseconds: true })!;
 
+/** Audit events of the drills, with what they named and their outcome, in order. */
+let audits: Array<{ eventId: string; meta: unknown; outcome?: string }>;
+
 /** The plugin over a mock catalog; with `deny`, the permission policy denies everything. */
 async function startBackend(deny = false) {
+  audits = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: async ({ eventId, meta }) => {
+      const record: (typeof audits)[number] = { eventId, meta };
+      audits.push(record);
+      return {
+        success: async () => {
+          record.outcome = 'success';
+        },
+        fail: async () => {
+          record.outcome = 'fail';
+        },
+      };
+    },
+  });
   const { server } = await startTestBackend({
     features: [
       reliabilityPlugin,
+      auditor.factory,
       catalogServiceMock.factory({
         entities: [
           orders,
@@ -232,10 +251,28 @@ describe('runbooks and drills', () => {
     expect(res.status).toBe(404);
   });
 
-  it('refuses a drill when the policy denies reliability.drill.create', async () => {
+  it('refuses a drill when the policy denies reliability.drill.create, audited with what it named', async () => {
     const server = await startBackend(true);
     const res = await record(server, drill());
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('reliability.drill.create');
+    expect(audits).toEqual([
+      {
+        eventId: 'drill-record',
+        meta: {
+          entityRef: 'component:default/orders-service',
+          runbookUrl: FAILOVER,
+        },
+        outcome: 'fail',
+      },
+    ]);
+  });
+
+  it('audits a recorded drill', async () => {
+    const server = await startBackend();
+    await record(server, drill()).expect(201);
+    expect(audits).toEqual([
+      expect.objectContaining({ eventId: 'drill-record', outcome: 'success' }),
+    ]);
   });
 });
