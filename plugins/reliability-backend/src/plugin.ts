@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@reliability-suite/backstage-plugin-reliability-common';
 import {
@@ -49,6 +50,7 @@ export const reliabilityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -62,8 +64,15 @@ export const reliabilityPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
       },
       async init(deps) {
-        const { config, catalog, httpAuth, httpRouter, logger, scheduler } =
-          deps;
+        const {
+          actionsRegistry,
+          config,
+          catalog,
+          httpAuth,
+          httpRouter,
+          logger,
+          scheduler,
+        } = deps;
         deps.permissionsRegistry.addPermissions(reliabilityPermissions);
         const db = await migrateDatabase(deps.database);
 
@@ -89,6 +98,7 @@ export const reliabilityPlugin = createBackendPlugin({
           catalogIndex: catalogIndex.catalogIndex,
           onCallProviders,
           httpAuth,
+          actionsRegistry,
         });
         const dependencies = createDependencyCapability({
           config,

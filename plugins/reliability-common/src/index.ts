@@ -30,3 +30,4 @@ export * from './runbooks/runbook';
 export * from './overview/overview';
 export * from './overview/changeRiskNotice';
 export * from './runbooks/runbookFor';
+export * from './actions';

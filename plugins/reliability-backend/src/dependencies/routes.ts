@@ -3,18 +3,15 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  observationCreatePermission,
-  parseObservationBatch,
-} from '@reliability-suite/backstage-plugin-reliability-common';
+import { InputError } from '@backstage/errors';
+import { parseObservationBatch } from '@reliability-suite/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromPath } from '../http/entityPath';
 import { parseQuery } from '../http/parseQuery';
 import { sendLargeJson } from '../http/sendLargeJson';
+import { authorizeObservationWrite } from './authorizeObservationWrite';
 import { DependencyService } from './DependencyService';
 
 // 10,000 edges of two long refs, an evidence kind, a detail and a time each fit with room.
@@ -37,18 +34,7 @@ export function createDependencyRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    if (credentials.principal.type === 'service') {
-      return;
-    }
-    const [decision] = await permissions.authorize(
-      [{ permission: observationCreatePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Recording observed dependencies needs the ${observationCreatePermission.name} permission`,
-      );
-    }
+    await authorizeObservationWrite(permissions, credentials);
   }
 
   function parse(body: unknown) {

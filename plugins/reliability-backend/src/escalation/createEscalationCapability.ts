@@ -1,4 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OnCallProvider } from '@reliability-suite/backstage-plugin-reliability-node';
 import { Capability } from '../capability';
@@ -8,6 +9,7 @@ import {
   EscalationService,
   OwnershipReader,
 } from './EscalationService';
+import { registerEscalationActions } from './actions';
 import { createEscalationRoutes } from './routes';
 
 /**
@@ -20,12 +22,14 @@ export function createEscalationCapability(options: {
   catalogIndex: CatalogIndex;
   onCallProviders: OnCallProvider[];
   httpAuth: HttpAuthService;
+  actionsRegistry: ActionsRegistryService;
 }): Capability & { ownership: OwnershipReader; escalation: EscalationReader } {
   const escalation = new EscalationService({
     catalog: options.catalog,
     catalogIndex: options.catalogIndex,
     providers: options.onCallProviders,
   });
+  registerEscalationActions(options.actionsRegistry, escalation);
   return {
     router: createEscalationRoutes({ httpAuth: options.httpAuth, escalation }),
     ownership: escalation,
