@@ -48,14 +48,14 @@ async function startBackend(deny = false) {
   audits = [];
   const auditor = mockServices.auditor.mock({
     createEvent: async ({ eventId, meta }) => {
-      const record: (typeof audits)[number] = { eventId, meta };
-      audits.push(record);
+      const audit: (typeof audits)[number] = { eventId, meta };
+      audits.push(audit);
       return {
         success: async () => {
-          record.outcome = 'success';
+          audit.outcome = 'success';
         },
         fail: async () => {
-          record.outcome = 'fail';
+          audit.outcome = 'fail';
         },
       };
     },
