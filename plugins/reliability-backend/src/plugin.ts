@@ -92,6 +92,7 @@ export const reliabilityPlugin = createBackendPlugin({
           httpAuth,
           scheduler,
           logger,
+          actionsRegistry,
         });
         const escalation = createEscalationCapability({
           catalog,
@@ -112,6 +113,7 @@ export const reliabilityPlugin = createBackendPlugin({
           permissions: deps.permissions,
           scheduler,
           logger,
+          actionsRegistry,
         });
 
         const incidents = createIncidentCapability({
@@ -125,6 +127,7 @@ export const reliabilityPlugin = createBackendPlugin({
           auditor: deps.auditor,
           permissions: deps.permissions,
           logger,
+          actionsRegistry,
         });
 
         const runbooks = createRunbookCapability({
@@ -136,6 +139,7 @@ export const reliabilityPlugin = createBackendPlugin({
           httpAuth,
           auditor: deps.auditor,
           permissions: deps.permissions,
+          actionsRegistry,
         });
         const readers = {
           catalog,
@@ -153,6 +157,7 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         const changeRisk = createChangeRiskCapability({
           ...readers,
+          actionsRegistry,
           config,
           ownership: escalation.ownership,
         });

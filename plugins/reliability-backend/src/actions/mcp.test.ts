@@ -4,6 +4,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import mcpPlugin from '@backstage/plugin-mcp-actions-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -53,19 +55,44 @@ const entities: Entity[] = [
   }),
 ];
 
-/** The plugin and Backstage's MCP server over the test catalog; users may not read `secret`. */
+/**
+ * The plugin and Backstage's MCP server over the test catalog. Users may not read Secret
+ * service (the catalog applies the condition), nor record observations; services may.
+ */
 async function startBackend() {
+  const catalog = catalogServiceMock({ entities });
+  const hide = (e: Entity | undefined) =>
+    e?.metadata.name === 'secret-service' ? undefined : e;
+  const byRefs = catalog.getEntitiesByRefs.bind(catalog);
+  const byRef = catalog.getEntityByRef.bind(catalog);
+  catalog.getEntitiesByRefs = (async (req, opts) =>
+    (opts as any)?.credentials?.principal?.type === 'user'
+      ? { items: (await byRefs(req, opts)).items.map(hide) }
+      : byRefs(req, opts)) as typeof catalog.getEntitiesByRefs;
+  catalog.getEntityByRef = async (ref, opts) =>
+    (opts as any)?.credentials?.principal?.type === 'user'
+      ? hide(await byRef(ref, opts))
+      : byRef(ref, opts);
   const backend = await startTestBackend({
     features: [
       reliabilityPlugin,
       mcpPlugin,
-      catalogServiceMock.factory({ entities }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
       mockServices.rootConfig.factory({
         data: { backend: { actions: { pluginSources: ['reliability'] } } },
       }),
       mockServices.permissions.mock({
         authorize: async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+          requests.map(r => ({
+            result:
+              r.permission.name === 'reliability.observation.create'
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          })),
         authorizeConditional: async (requests, { credentials }) =>
           requests.map(() =>
             (credentials.principal as { type: string }).type === 'user'
@@ -74,8 +101,11 @@ async function startBackend() {
                   pluginId: 'catalog',
                   resourceType: 'catalog-entity',
                   conditions: {
-                    rule: 'HAS_METADATA',
-                    params: { key: 'name' },
+                    not: {
+                      rule: 'HAS_METADATA',
+                      resourceType: 'catalog-entity',
+                      params: { key: 'name', value: 'secret-service' },
+                    },
                   },
                 } as any)
               : { result: AuthorizeResult.ALLOW },
@@ -128,6 +158,39 @@ describe('the reliability actions over MCP', () => {
   it('lists every tool with its read-only hint and JSON schema', async () => {
     const { tools } = await client.listTools();
     const byName = new Map(tools.map(tool => [tool.name, tool]));
+    const readOnly = [
+      'who-to-page',
+      'get-slo-status',
+      'get-dependencies',
+      'get-impact',
+      'get-change-risk',
+      'list-incidents',
+      'get-incident',
+      'get-runbooks',
+    ];
+    const writes = [
+      'declare-incident',
+      'add-incident-timeline-entry',
+      'record-dependency-observation',
+    ];
+    expect([...byName.keys()].sort()).toEqual(
+      [...readOnly, ...writes].map(name => `reliability.${name}`).sort(),
+    );
+    for (const name of readOnly) {
+      expect([name, byName.get(`reliability.${name}`)?.annotations]).toEqual([
+        name,
+        expect.objectContaining({ readOnlyHint: true, destructiveHint: false }),
+      ]);
+    }
+    for (const name of writes) {
+      expect([name, byName.get(`reliability.${name}`)?.annotations]).toEqual([
+        name,
+        expect.objectContaining({
+          readOnlyHint: false,
+          destructiveHint: false,
+        }),
+      ]);
+    }
     expect(byName.get('reliability.who-to-page')).toMatchObject({
       annotations: expect.objectContaining({ readOnlyHint: true }),
       inputSchema: expect.objectContaining({
@@ -154,6 +217,117 @@ describe('the reliability actions over MCP', () => {
       route.body.onCall.map((o: any) => [o.userRef, o.until]),
     );
     expect(match.onCall[0].displayName).toBe('Dave Tanaka');
+  });
+
+  it("answers get-impact with the impact route's entities, without what the caller may not read, cut to limit", async () => {
+    const result = structured(
+      await client.callTool({
+        name: 'reliability.get-impact',
+        arguments: { entityRef: 'resource:default/orders-db' },
+      }),
+    );
+    const route = await request(backend.server)
+      .get('/api/reliability/impact')
+      .query({
+        entityRef: 'resource:default/orders-db',
+        direction: 'downstream',
+      })
+      .set('Authorization', `Bearer ${token}`);
+    const refs = result.entities.map((e: any) => e.entityRef).sort();
+    expect(refs).toEqual(
+      route.body.impacted.map((e: any) => e.entityRef).sort(),
+    );
+    expect(refs).toEqual([
+      'component:default/orders-service',
+      'component:default/storefront',
+    ]);
+    expect(result.truncated).toBe(false);
+
+    const cut = structured(
+      await client.callTool({
+        name: 'reliability.get-impact',
+        arguments: { entityRef: 'resource:default/orders-db', limit: 1 },
+      }),
+    );
+    expect(cut.entities).toHaveLength(1);
+    expect(cut.truncated).toBe(true);
+  });
+
+  it('tells a caller nothing about an entity it may not read', async () => {
+    const result: any = await client.callTool({
+      name: 'reliability.who-to-page',
+      arguments: { entityRef: 'component:default/secret-service' },
+    });
+    expect(result.isError).toBe(true);
+    expect(result.content[0].text).toContain('NotFoundError');
+    const lookup = structured(
+      await client.callTool({
+        name: 'reliability.who-to-page',
+        arguments: { query: 'service' },
+      }),
+    );
+    expect(lookup.matches.map((m: any) => m.entityRef)).not.toContain(
+      'component:default/secret-service',
+    );
+  });
+
+  it('declares an incident and adds to its timeline as the caller', async () => {
+    const declared = structured(
+      await client.callTool({
+        name: 'reliability.declare-incident',
+        arguments: {
+          title: 'Orders fail to save',
+          severity: 'SEV2',
+          entities: [
+            { entityRef: 'component:default/orders-service', role: 'affected' },
+          ],
+        },
+      }),
+    );
+    expect(declared.incident).toMatchObject({
+      title: 'Orders fail to save',
+      status: 'investigating',
+      createdBy: 'user:default/dave',
+    });
+    const entry = structured(
+      await client.callTool({
+        name: 'reliability.add-incident-timeline-entry',
+        arguments: {
+          incidentId: declared.incident.id,
+          text: 'Rolled back',
+          kind: 'action',
+        },
+      }),
+    );
+    expect(entry.entry).toMatchObject({ author: 'user:default/dave' });
+    const open = structured(
+      await client.callTool({
+        name: 'reliability.list-incidents',
+        arguments: { status: 'open' },
+      }),
+    );
+    expect(open.incidents.map((i: any) => i.id)).toContain(
+      declared.incident.id,
+    );
+  });
+
+  it('refuses a write the caller may not make, with the reason, writing nothing', async () => {
+    const result: any = await client.callTool({
+      name: 'reliability.record-dependency-observation',
+      arguments: {
+        source: 'component:default/storefront',
+        target: 'resource:default/orders-db',
+      },
+    });
+    expect(result.isError).toBe(true);
+    expect(result.content[0].text).toContain('reliability.observation.create');
+    const deps = structured(
+      await client.callTool({
+        name: 'reliability.get-dependencies',
+        arguments: { entityRef: 'resource:default/orders-db' },
+      }),
+    );
+    expect(deps.counts.hidden).toBe(0);
   });
 
   it('answers an invalid input with an error naming the field', async () => {

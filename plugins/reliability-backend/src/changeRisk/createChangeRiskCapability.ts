@@ -1,3 +1,5 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { registerChangeRiskActions } from './actions';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -21,16 +23,16 @@ export function createChangeRiskCapability(options: {
   incidents: IncidentReader;
   runbooks: RunbookReader;
   httpAuth: HttpAuthService;
+  actionsRegistry: ActionsRegistryService;
 }): Capability {
-  const { httpAuth, config, ...readers } = options;
+  const { httpAuth, config, actionsRegistry, ...readers } = options;
+  const changeRisk = new ChangeRiskService({
+    ...readers,
+    settings: readChangeRiskConfig(config),
+  });
+  registerChangeRiskActions(actionsRegistry, changeRisk);
   return {
-    router: createChangeRiskRoutes({
-      httpAuth,
-      changeRisk: new ChangeRiskService({
-        ...readers,
-        settings: readChangeRiskConfig(config),
-      }),
-    }),
+    router: createChangeRiskRoutes({ httpAuth, changeRisk }),
     tasks: [],
   };
 }

@@ -1,3 +1,5 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { registerDependencyActions } from './actions';
 import {
   HttpAuthService,
   LoggerService,
@@ -44,6 +46,7 @@ export function createDependencyCapability(options: {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   logger: LoggerService;
+  actionsRegistry: ActionsRegistryService;
 }): Capability & {
   observations: ObservationWriter;
   dependencyReader: DependencyReader;
@@ -88,6 +91,7 @@ export function createDependencyCapability(options: {
     }
   });
 
+  registerDependencyActions(options.actionsRegistry, dependencies, permissions);
   return {
     observations: dependencies,
     dependencyReader: dependencies,

@@ -1,3 +1,5 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { registerIncidentActions } from './actions';
 import {
   AuditorService,
   AuthService,
@@ -38,6 +40,7 @@ export function createIncidentCapability(options: {
   auditor: AuditorService;
   permissions: PermissionsService;
   logger: LoggerService;
+  actionsRegistry: ActionsRegistryService;
 }): Capability & { incidents: IncidentReader } {
   const { catalog, permissions } = options;
   const settings = readIncidentConfig(options.config);
@@ -73,6 +76,7 @@ export function createIncidentCapability(options: {
       incidents,
     }),
   );
+  registerIncidentActions(options.actionsRegistry, incidents);
   return {
     router,
     tasks: [],

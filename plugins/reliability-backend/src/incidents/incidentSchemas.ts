@@ -11,6 +11,7 @@ import {
   TIMELINE_ENTRY_KINDS,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { z } from 'zod';
+import { IncidentFields } from './IncidentStore';
 import {
   entityRef as anyEntityRef,
   expected,
@@ -183,3 +184,22 @@ export const postmortemSchema = z
       ),
   })
   .strict();
+
+/** The checked fields of a declaration, with absent optional ones as null. */
+export function toFields(
+  body: z.infer<typeof incidentInputSchema>,
+): IncidentFields {
+  return {
+    ...body,
+    detectedAt: body.detectedAt ?? null,
+    declaredAt: body.declaredAt ?? null,
+    mitigatedAt: body.mitigatedAt ?? null,
+    resolvedAt: body.resolvedAt ?? null,
+    mitigation: body.mitigation ?? null,
+    commander: body.commander ?? null,
+    summary: body.summary ?? null,
+    impact: body.impact ?? null,
+    channel: body.channel ?? null,
+    externalRefs: body.externalRefs ?? [],
+  };
+}

@@ -10,6 +10,7 @@ import { entityRefFromPath } from '../http/entityPath';
 import { isoTimeQuery, parseQuery } from '../http/parseQuery';
 import {
   incidentInputSchema,
+  toFields,
   incidentPatchSchema,
   postmortemSchema,
   timelineEntrySchema,
@@ -41,23 +42,6 @@ function incidentId(params: { id?: string }): number {
     throw new InputError(`id: "${params.id}" is not an incident id`);
   }
   return id;
-}
-
-/** The checked fields of a declaration, with absent optional ones as null. */
-function toFields(body: z.infer<typeof incidentInputSchema>): IncidentFields {
-  return {
-    ...body,
-    detectedAt: body.detectedAt ?? null,
-    declaredAt: body.declaredAt ?? null,
-    mitigatedAt: body.mitigatedAt ?? null,
-    resolvedAt: body.resolvedAt ?? null,
-    mitigation: body.mitigation ?? null,
-    commander: body.commander ?? null,
-    summary: body.summary ?? null,
-    impact: body.impact ?? null,
-    channel: body.channel ?? null,
-    externalRefs: body.externalRefs ?? [],
-  };
 }
 
 /**

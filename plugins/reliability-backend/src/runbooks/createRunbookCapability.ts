@@ -1,3 +1,5 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { registerRunbookActions } from './actions';
 import {
   AuditorService,
   AuthService,
@@ -28,6 +30,7 @@ export function createRunbookCapability(options: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   permissions: PermissionsService;
+  actionsRegistry: ActionsRegistryService;
 }): Capability & { runbooks: RunbookReader } {
   const { catalog, permissions } = options;
   const runbooks = new RunbookService({
@@ -39,6 +42,7 @@ export function createRunbookCapability(options: {
     auth: options.auth,
     settings: readRunbookConfig(options.config),
   });
+  registerRunbookActions(options.actionsRegistry, runbooks);
   return {
     router: createRunbookRoutes({
       httpAuth: options.httpAuth,

@@ -1,3 +1,5 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { registerSloActions } from './actions';
 import {
   HttpAuthService,
   LoggerService,
@@ -35,6 +37,7 @@ export function createSloCapability(options: {
   httpAuth: HttpAuthService;
   scheduler: SchedulerService;
   logger: LoggerService;
+  actionsRegistry: ActionsRegistryService;
 }): Capability & { sloSnapshots: SloReader } {
   const { config, db, catalog, catalogIndex, sliSources, logger } = options;
   const settings = readSloConfig(config);
@@ -78,6 +81,7 @@ export function createSloCapability(options: {
     }
   });
 
+  registerSloActions(options.actionsRegistry, slos);
   return {
     router: createSloRoutes({ httpAuth: options.httpAuth, catalog, slos }),
     sloSnapshots: slos,
