@@ -28,4 +28,16 @@ elif [[ -z "${RELIABILITY_PROMETHEUS_URL:-}" ]]; then
   echo "Prometheus is not installed (apt-get install -y prometheus): the SLO pages will explain how to point the suite at one." >&2
 fi
 
-backstage-cli repo start "$@"
+# MCP clients (Claude Code, Cursor, an incident bot) reach the suite's actions at
+# /api/mcp-actions/v1 with a static token: one is made once, kept in .data/, and layered on
+# app-config.yaml from a file there.
+token_file=.data/mcp-token
+if [[ ! -s "$token_file" ]]; then
+  node -e "console.log(require('crypto').randomBytes(24).toString('base64url'))" >"$token_file"
+fi
+printf 'backend:\n  auth:\n    externalAccess:\n      - type: static\n        options:\n          token: %s\n          subject: mcp-demo-client\n' \
+  "$(cat "$token_file")" >.data/app-config.mcp.yaml
+echo "MCP: http://localhost:7007/api/mcp-actions/v1 with the bearer token in $token_file"
+
+backstage-cli repo start --config "$PWD/app-config.yaml" \
+  --config "$PWD/.data/app-config.mcp.yaml" "$@"

@@ -36,6 +36,9 @@ backend.add(
   ),
 );
 
+// The suite's actions as MCP tools at /api/mcp-actions/v1 (backend.actions.pluginSources).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // The demo's past incidents and runbook drills (demo.incidentsFile, demo.drillsFile), each loaded once.
 backend.add(import('./demo/demoData'));
 

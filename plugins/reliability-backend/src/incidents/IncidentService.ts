@@ -497,7 +497,10 @@ export class IncidentService {
     const { principal } = credentials as BackstageCredentials<any>;
     const isPlugin =
       principal.type === 'service' && principal.subject === PLUGIN_SUBJECT;
-    if (!isPlugin) {
+    // A service edits the incidents it declared (an automation, an assistant's token), no others.
+    const isCreatorService =
+      principal.type === 'service' && incident.createdBy === principal.subject;
+    if (!isPlugin && !isCreatorService) {
       const user: string | undefined =
         principal.type === 'user' ? principal.userEntityRef : undefined;
       if (!user || !(await this.mayEdit(incident, user))) {

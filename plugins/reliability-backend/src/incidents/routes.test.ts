@@ -216,6 +216,26 @@ describe('incident routes', () => {
     });
   });
 
+  it('lets a service edit the incidents it declared, and no others', async () => {
+    const { app } = await setup();
+    const declared = await request(app)
+      .post('/incidents')
+      .set('Authorization', serviceHeader('plugin:incident-bot'))
+      .send(declaration);
+    expect(declared.body.createdBy).toBe('plugin:incident-bot');
+    await request(app)
+      .post(`/incidents/${declared.body.id}/timeline`)
+      .set('Authorization', serviceHeader('plugin:incident-bot'))
+      .send({ kind: 'note', text: 'Paged the owners' })
+      .expect(201);
+    const others = await declare(app);
+    await request(app)
+      .post(`/incidents/${others.id}/timeline`)
+      .set('Authorization', serviceHeader('plugin:incident-bot'))
+      .send({ kind: 'note', text: 'Not mine' })
+      .expect(403);
+  });
+
   it('lets this plugin edit, and refuses other services as it refuses people', async () => {
     const { app } = await setup();
     const incident = await declare(app);

@@ -292,7 +292,9 @@ function describeState(item: SloItem): string | undefined {
         ? `${label}: burning the budget fast (${firing
             .map(
               a =>
-                `${a.severity} alert ${a.longWindow}/${a.shortWindow} above ${a.factor}×`,
+                `${a.severity} alert ${a.longWindow}/${
+                  a.shortWindow
+                } above ${Number(a.factor.toPrecision(3))}×`,
             )
             .join(', ')}), ${formatPercent(
             status.errorBudget.remaining,

@@ -73,7 +73,9 @@ export function registerSloActions(
               .filter(alert => alert.firing)
               .map(
                 alert =>
-                  `${alert.severity} ${alert.longWindow}/${alert.shortWindow} above ${alert.factor}x`,
+                  `${alert.severity} ${alert.longWindow}/${
+                    alert.shortWindow
+                  } above ${Number(alert.factor.toPrecision(3))}x`,
               ),
           })),
         },
