@@ -32,12 +32,19 @@ fi
 # /api/mcp-actions/v1 with a static token: one is made once, kept in .data/, and layered on
 # app-config.yaml from a file there.
 token_file=.data/mcp-token
+# Readable by this user only; the token reaches the MCP server and, on its behalf, this suite.
+umask 077
 if [[ ! -s "$token_file" ]]; then
   node -e "console.log(require('crypto').randomBytes(24).toString('base64url'))" >"$token_file"
 fi
-printf 'backend:\n  auth:\n    externalAccess:\n      - type: static\n        options:\n          token: %s\n          subject: mcp-demo-client\n' \
+printf 'backend:\n  auth:\n    externalAccess:\n      - type: static\n        options:\n          token: %s\n          subject: mcp-demo-client\n        accessRestrictions:\n          - plugin: mcp-actions\n          - plugin: reliability\n' \
   "$(cat "$token_file")" >.data/app-config.mcp.yaml
+umask 022
 echo "MCP: http://localhost:7007/api/mcp-actions/v1 with the bearer token in $token_file"
 
-backstage-cli repo start --config "$PWD/app-config.yaml" \
-  --config "$PWD/.data/app-config.mcp.yaml" "$@"
+# Giving --config replaces the default files: name app-config.local.yaml again when there is one.
+configs=(--config "$PWD/app-config.yaml")
+if [[ -f app-config.local.yaml ]]; then
+  configs+=(--config "$PWD/app-config.local.yaml")
+fi
+backstage-cli repo start "${configs[@]}" --config "$PWD/.data/app-config.mcp.yaml" "$@"

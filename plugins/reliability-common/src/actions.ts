@@ -9,6 +9,7 @@ export const ACTION_LIMITS = {
   entitiesMax: 500,
   /** Lookup matches for `who-to-page` with a free-text query. */
   matches: 5,
-  /** Incidents in one `list-incidents` answer, at most. */
+  /** Incidents in one `list-incidents` answer, unless asked otherwise, and at most. */
+  incidentsDefault: 20,
   incidentsMax: 100,
 } as const;

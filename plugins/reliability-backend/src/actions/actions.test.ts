@@ -14,6 +14,8 @@ import { registerIncidentActions } from '../incidents/actions';
 
 type Registered = ActionsRegistryActionOptions<any, any, any>;
 
+const user = mockCredentials.user('user:default/dave');
+
 /** A registry that keeps what is registered, to call actions as the actions service does. */
 function capturingRegistry() {
   const actions = new Map<string, Registered>();
@@ -37,8 +39,6 @@ function capturingRegistry() {
   return { registry, actions, run };
 }
 
-const user = mockCredentials.user('user:default/dave');
-
 const edge = (target: string) => ({
   source: 'component:default/orders-service',
   target,
@@ -55,7 +55,11 @@ describe('the actions', () => {
       { settings: { maxDepth: 5 } } as DependencyService,
       mockServices.permissions(),
     );
-    registerIncidentActions(registry, {} as IncidentService);
+    registerIncidentActions(
+      registry,
+      {} as IncidentService,
+      mockServices.auditor.mock(),
+    );
     expect(actions.size).toBe(8);
     for (const action of actions.values()) {
       expect(action.description.length).toBeGreaterThan(80);
@@ -142,7 +146,7 @@ describe('the actions', () => {
         source: '',
         target: 'component:default/a',
       }),
-    ).rejects.toThrow(/edges\[0\]\.source/);
+    ).rejects.toThrow(/^source: /);
     expect(record).not.toHaveBeenCalled();
   });
 
@@ -163,9 +167,11 @@ describe('the actions', () => {
   it("check a declaration with the route's schema, naming the field", async () => {
     const { registry, run } = capturingRegistry();
     const declare = jest.fn();
-    registerIncidentActions(registry, {
-      declare,
-    } as unknown as IncidentService);
+    registerIncidentActions(
+      registry,
+      { declare } as unknown as IncidentService,
+      mockServices.auditor.mock(),
+    );
     await expect(
       run('declare-incident', {
         title: 'Checkout fails',

@@ -53,7 +53,8 @@ export function registerChangeRiskActions(
     },
     examples: [
       {
-        title: 'What breaks if the config service goes down?',
+        title:
+          'Is it safe to change the config service now, and whom do I tell?',
         input: { entityRef: 'component:default/config-service' },
       },
     ],

@@ -185,14 +185,23 @@ export function registerDependencyActions(
       },
     ],
     action: async ({ input, credentials }) => {
-      const impact = await dependencies.getImpact(
-        {
-          root: entityRefInput(input.entityRef),
-          direction: input.direction,
-          maxDepth: input.maxDepth ?? dependencies.settings.maxDepth,
-          include: { declared: true, observed: true },
-        },
-        credentials,
+      const walk = (observed: boolean) =>
+        dependencies.getImpact(
+          {
+            root: entityRefInput(input.entityRef),
+            direction: input.direction,
+            maxDepth: input.maxDepth ?? dependencies.settings.maxDepth,
+            include: { declared: true, observed },
+          },
+          credentials,
+        );
+      const [impact, declaredOnly] = await Promise.all([
+        walk(true),
+        walk(false),
+      ]);
+      // Reached only through edges seen in traffic or incidents: declarations alone miss them.
+      const declaredReach = new Set(
+        declaredOnly.impacted.map(i => i.entityRef),
       );
       return {
         output: {
@@ -200,7 +209,8 @@ export function registerDependencyActions(
             entities: impact.summary.entities,
             owners: impact.summary.owners.slice(0, input.limit),
             frozen: impact.summary.frozen,
-            hidden: impact.impacted.filter(i => i.via === 'hidden').length,
+            hidden: impact.impacted.filter(i => !declaredReach.has(i.entityRef))
+              .length,
           },
           entities: impact.impacted.slice(0, input.limit).map(item => ({
             entityRef: item.entityRef,
@@ -223,7 +233,8 @@ export function registerDependencyActions(
     description: `Records that one entity was seen depending on another (source depends on target), as POST /observations does: evidence ${EVIDENCE_KINDS.join(
       ', ',
     )}. Services may always; people need the reliability.observation.create permission. An undeclared edge then shows as a hidden dependency.`,
-    attributes: { readOnly: false, idempotent: true, destructive: false },
+    // A repeat raises the edge's count and its last-seen time.
+    attributes: { readOnly: false, idempotent: false, destructive: false },
     schema: {
       input: z =>
         z.object({
@@ -259,7 +270,10 @@ export function registerDependencyActions(
       await authorizeObservationWrite(permissions, credentials);
       // The route's own validation: the same refs, names and bounds.
       const parsed = parseObservationBatch({ edges: [input] });
-      if (parsed.error !== undefined) throw new InputError(parsed.error);
+      if (parsed.error !== undefined) {
+        // The route names the edge in its batch; the action has one, named by its fields.
+        throw new InputError(parsed.error.replace(/^edges\[0\]\./, ''));
+      }
       await dependencies.record(parsed.edges);
       return { output: { recorded: parsed.edges.length } };
     },

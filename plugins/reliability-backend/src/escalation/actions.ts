@@ -3,6 +3,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   ACTION_LIMITS,
+  EscalationLevel,
   nextEscalation,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import {
@@ -10,6 +11,16 @@ import {
   entityRefInput,
 } from '../actions/entityRefInput';
 import { EscalationService } from './EscalationService';
+
+function laterLevels(levels: EscalationLevel[]) {
+  return levels
+    .filter(level => level.level > 1)
+    .map(level => ({
+      level: level.level,
+      delayMinutes: level.delayMinutes,
+      targets: level.targets.map(target => target.displayName),
+    }));
+}
 
 /** `who-to-page`: the answer of the escalation route, or of the lookup for free text. */
 export function registerEscalationActions(
@@ -70,6 +81,22 @@ export function registerEscalationActions(
                   'Whom to escalate to after the first level, and after how long',
                 ),
               contacts: z.record(z.string()),
+              levels: z
+                .array(
+                  z.object({
+                    level: z.number(),
+                    delayMinutes: z.number(),
+                    targets: z.array(z.string()),
+                  }),
+                )
+                .describe(
+                  'Every level after the first, with its delay: the whole path',
+                ),
+              warnings: z
+                .array(z.string())
+                .describe(
+                  'What to distrust in the answer, e.g. a pager that did not answer',
+                ),
             }),
           ),
         }),
@@ -116,6 +143,8 @@ export function registerEscalationActions(
                 ),
                 next: nextEscalation(answer).next,
                 contacts: answer.contacts,
+                levels: laterLevels(answer.levels),
+                warnings: answer.warnings,
               },
             ],
           },
@@ -142,6 +171,17 @@ export function registerEscalationActions(
             ),
             next: item.escalateNext.next,
             contacts: item.contacts,
+            // The lookup answers the first step; ask again with its entityRef for the path.
+            levels: item.escalateNext.next
+              ? [
+                  {
+                    level: item.escalateNext.next.level,
+                    delayMinutes: item.escalateNext.next.delayMinutes,
+                    targets: item.escalateNext.next.targets,
+                  },
+                ]
+              : [],
+            warnings: [],
           })),
         },
       };

@@ -497,9 +497,13 @@ export class IncidentService {
     const { principal } = credentials as BackstageCredentials<any>;
     const isPlugin =
       principal.type === 'service' && principal.subject === PLUGIN_SUBJECT;
-    // A service edits the incidents it declared (an automation, an assistant's token), no others.
+    // An external service (an automation with its own token) edits the incidents it declared.
+    // A plugin calling for others (Backstage's MCP server for every static-token client) shares
+    // one subject among them, so it may not.
     const isCreatorService =
-      principal.type === 'service' && incident.createdBy === principal.subject;
+      principal.type === 'service' &&
+      !principal.subject.startsWith('plugin:') &&
+      incident.createdBy === principal.subject;
     if (!isPlugin && !isCreatorService) {
       const user: string | undefined =
         principal.type === 'user' ? principal.userEntityRef : undefined;

@@ -1,4 +1,6 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { JsonObject } from '@backstage/types';
 import { NotFoundError } from '@backstage/errors';
 import {
   ACTION_LIMITS,
@@ -43,7 +45,30 @@ const incidentOutput = (z: any) =>
 export function registerIncidentActions(
   registry: ActionsRegistryService,
   incidents: IncidentService,
+  auditor: AuditorService,
 ) {
+  /** Runs a write as the route's audit event, with what it wrote or why it failed. */
+  async function audited<T>(
+    eventId: string,
+    meta: JsonObject,
+    write: () => Promise<T>,
+    result: (value: T) => JsonObject,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      meta: { ...meta, via: 'action' },
+    });
+    try {
+      const value = await write();
+      await event.success({ meta: result(value) });
+      return value;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
   registry.register({
     name: 'list-incidents',
     title: 'List incidents',
@@ -69,22 +94,36 @@ export function registerIncidentActions(
             .int()
             .min(1)
             .max(ACTION_LIMITS.incidentsMax)
-            .default(20),
+            .default(ACTION_LIMITS.incidentsDefault),
+          cursor: z
+            .string()
+            .max(500)
+            .optional()
+            .describe('The cursor of a previous answer, to read on'),
         }),
       output: z =>
         z.object({
           incidents: z.array(incidentOutput(z)),
-          truncated: z.boolean(),
+          cursor: z
+            .string()
+            .nullable()
+            .describe(
+              'Set when more may follow (a page can hold fewer than limit when some are not readable): pass it to read on',
+            ),
         }),
     },
     examples: [
       {
         title: 'Which incidents are open?',
-        input: { status: 'open', limit: 20 },
+        input: { status: 'open', limit: ACTION_LIMITS.incidentsDefault },
       },
     ],
     action: async ({ input, credentials }) => {
-      const query = { status: input.status, limit: input.limit };
+      const query = {
+        status: input.status,
+        limit: input.limit,
+        cursor: input.cursor,
+      };
       const page = input.entityRef
         ? await incidents.listForEntity(
             entityRefInput(input.entityRef),
@@ -92,9 +131,7 @@ export function registerIncidentActions(
             credentials,
           )
         : await incidents.list(query, credentials);
-      return {
-        output: { incidents: page.items, truncated: page.cursor !== null },
-      };
+      return { output: { incidents: page.items, cursor: page.cursor } };
     },
   });
 
@@ -158,31 +195,39 @@ export function registerIncidentActions(
     },
     examples: [
       {
-        title: 'Declare a SEV2 on checkout',
+        title: 'Declare a SEV2 on the web storefront',
         input: {
           title: 'Checkout fails for some customers',
           severity: 'SEV2',
           status: 'investigating',
           cause: 'unknown',
           entities: [
-            { entityRef: 'component:default/checkout', role: 'affected' },
+            { entityRef: 'component:default/web-storefront', role: 'affected' },
           ],
         },
       },
     ],
     action: async ({ input, credentials }) => {
       const now = new Date().toISOString();
-      // The route's own schema: the same bounds, times and messages.
+      const startedAt = input.startedAt ?? now;
+      // The route's own schema: the same bounds, times and messages. Declared now, unless it
+      // is said to start later (then the start's problem is the one named).
       const body = parseBody(incidentInputSchema, {
         ...input,
-        startedAt: input.startedAt ?? now,
-        declaredAt: now,
+        startedAt,
+        declaredAt: startedAt > now ? startedAt : now,
       });
-      return {
-        output: {
-          incident: await incidents.declare(toFields(body), credentials),
-        },
-      };
+      const incident = await audited(
+        'incident-create',
+        {},
+        () => incidents.declare(toFields(body), credentials),
+        created => ({
+          incidentId: created.id,
+          severity: created.severity,
+          entities: created.entities.map(e => e.entityRef),
+        }),
+      );
+      return { output: { incident } };
     },
   });
 
@@ -227,15 +272,13 @@ export function registerIncidentActions(
     action: async ({ input, credentials }) => {
       const { incidentId, ...entry } = input;
       const parsed = parseBody(timelineEntrySchema, entry);
-      return {
-        output: {
-          entry: await incidents.addTimelineEntry(
-            incidentId,
-            parsed,
-            credentials,
-          ),
-        },
-      };
+      const added = await audited(
+        'incident-timeline-add',
+        { incidentId },
+        () => incidents.addTimelineEntry(incidentId, parsed, credentials),
+        value => ({ incidentId, entryId: value.id }),
+      );
+      return { output: { entry: added } };
     },
   });
 }

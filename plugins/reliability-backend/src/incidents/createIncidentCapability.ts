@@ -76,7 +76,7 @@ export function createIncidentCapability(options: {
       incidents,
     }),
   );
-  registerIncidentActions(options.actionsRegistry, incidents);
+  registerIncidentActions(options.actionsRegistry, incidents, options.auditor);
   return {
     router,
     tasks: [],

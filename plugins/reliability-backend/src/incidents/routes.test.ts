@@ -216,23 +216,33 @@ describe('incident routes', () => {
     });
   });
 
-  it('lets a service edit the incidents it declared, and no others', async () => {
+  it('lets an external service edit the incidents it declared, and no others; not a plugin calling for others', async () => {
     const { app } = await setup();
     const declared = await request(app)
       .post('/incidents')
-      .set('Authorization', serviceHeader('plugin:incident-bot'))
+      .set('Authorization', serviceHeader('incident-bot'))
       .send(declaration);
-    expect(declared.body.createdBy).toBe('plugin:incident-bot');
+    expect(declared.body.createdBy).toBe('incident-bot');
     await request(app)
       .post(`/incidents/${declared.body.id}/timeline`)
-      .set('Authorization', serviceHeader('plugin:incident-bot'))
+      .set('Authorization', serviceHeader('incident-bot'))
       .send({ kind: 'note', text: 'Paged the owners' })
       .expect(201);
     const others = await declare(app);
     await request(app)
       .post(`/incidents/${others.id}/timeline`)
-      .set('Authorization', serviceHeader('plugin:incident-bot'))
+      .set('Authorization', serviceHeader('incident-bot'))
       .send({ kind: 'note', text: 'Not mine' })
+      .expect(403);
+    // Backstage's MCP server calls as itself for every static-token client alike.
+    const proxied = await request(app)
+      .post('/incidents')
+      .set('Authorization', serviceHeader('plugin:mcp-actions'))
+      .send(declaration);
+    await request(app)
+      .post(`/incidents/${proxied.body.id}/timeline`)
+      .set('Authorization', serviceHeader('plugin:mcp-actions'))
+      .send({ kind: 'note', text: 'Another client' })
       .expect(403);
   });
 

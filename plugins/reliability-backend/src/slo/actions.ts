@@ -4,12 +4,15 @@ import {
   ENTITY_REF_DESCRIPTION,
   entityRefInput,
 } from '../actions/entityRefInput';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { requireEntity } from '../http/entityPath';
 import { SloService } from './SloService';
 
 /** `get-slo-status`: each objective of the entity's SLOs and the release gate, as the routes answer. */
 export function registerSloActions(
   registry: ActionsRegistryService,
   slos: SloService,
+  catalog: CatalogService,
 ) {
   registry.register({
     name: 'get-slo-status',
@@ -50,6 +53,8 @@ export function registerSloActions(
     ],
     action: async ({ input, credentials }) => {
       const ref = entityRefInput(input.entityRef);
+      // As the routes: an entity the caller may not read, or that does not exist, is not found.
+      await requireEntity(catalog, ref, credentials);
       const [items, gate] = await Promise.all([
         slos.listEntitySlos(ref, credentials),
         slos.getReleaseGate(ref, credentials),

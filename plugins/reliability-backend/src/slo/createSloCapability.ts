@@ -81,7 +81,7 @@ export function createSloCapability(options: {
     }
   });
 
-  registerSloActions(options.actionsRegistry, slos);
+  registerSloActions(options.actionsRegistry, slos, catalog);
   return {
     router: createSloRoutes({ httpAuth: options.httpAuth, catalog, slos }),
     sloSnapshots: slos,
