@@ -40,6 +40,8 @@ fi
 printf 'backend:\n  auth:\n    externalAccess:\n      - type: static\n        options:\n          token: %s\n          subject: mcp-demo-client\n        accessRestrictions:\n          - plugin: mcp-actions\n          - plugin: reliability\n' \
   "$(cat "$token_file")" >.data/app-config.mcp.yaml
 umask 022
+# Files an older start left readable to others are narrowed too.
+chmod 600 "$token_file" .data/app-config.mcp.yaml
 echo "MCP: http://localhost:7007/api/mcp-actions/v1 with the bearer token in $token_file"
 
 # Giving --config replaces the default files: name app-config.local.yaml again when there is one.
