@@ -9,7 +9,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromPath } from '../http/entityPath';
-import { parseQuery } from '../http/parseQuery';
+import { jsonBody } from '../http/jsonBody';
+import { parseQuery, wholeNumberQuery } from '../http/parseQuery';
 import { sendLargeJson } from '../http/sendLargeJson';
 import { authorizeObservationWrite } from './authorizeObservationWrite';
 import { DependencyService } from './DependencyService';
@@ -28,7 +29,7 @@ export function createDependencyRoutes(options: {
 }): express.Router {
   const { httpAuth, permissions, dependencies } = options;
   const router = Router();
-  router.use('/observations', express.json({ limit: BODY_LIMIT }));
+  router.use('/observations', jsonBody(BODY_LIMIT));
 
   async function authorizeWrite(req: express.Request) {
     const credentials = await httpAuth.credentials(req, {
@@ -75,7 +76,10 @@ export function createDependencyRoutes(options: {
           .string()
           .min(1, 'is required, e.g. resource:default/orders-db'),
         direction: z.enum(['downstream', 'upstream']).default('downstream'),
-        maxDepth: z.coerce.number().int().min(1).max(limit).default(limit),
+        maxDepth: wholeNumberQuery
+          .pipe(z.number().min(1).max(limit))
+          .optional()
+          .transform(value => value ?? limit),
         include: z
           .string()
           .default('declared,observed')

@@ -5,7 +5,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromPath } from '../http/entityPath';
-import { isoTimeQuery, parseQuery } from '../http/parseQuery';
+import { isoTimeQuery, parseQuery, wholeNumberQuery } from '../http/parseQuery';
 import { EscalationService } from './EscalationService';
 
 const DAY_MS = 86_400_000;
@@ -17,7 +17,10 @@ const lookupQuery = z.object({
     .string()
     .trim()
     .min(1, 'is required: a name, title, tag, owner or service name'),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: wholeNumberQuery
+    .pipe(z.number().min(1).max(50))
+    .optional()
+    .transform(value => value ?? 10),
 });
 const scheduleQuery = z.object({
   group: z.string().min(1, 'is required, e.g. group:default/payments'),

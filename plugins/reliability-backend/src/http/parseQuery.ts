@@ -23,6 +23,15 @@ export const isoTimeQuery = z.string().transform((value, context) => {
   return parsed.value;
 });
 
+/**
+ * A whole number in a query string, written as digits only: `0x10`, `1e1`, ` 2 ` and `2.0` are
+ * refused rather than read as numbers they happen to parse to.
+ */
+export const wholeNumberQuery = z
+  .string()
+  .regex(/^\d{1,9}$/, 'must be a whole number written in digits, such as 10')
+  .transform(Number);
+
 /** Parses a query string with `schema`, or answers 400 naming each bad parameter. */
 export function parseQuery<T extends z.ZodTypeAny>(
   schema: T,

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { auditedWrites } from '../http/audited';
 import { parseBody } from '../http/parseBody';
 import { entityRefFromPath } from '../http/entityPath';
-import { isoTimeQuery, parseQuery } from '../http/parseQuery';
+import { jsonBody } from '../http/jsonBody';
+import { isoTimeQuery, parseQuery, wholeNumberQuery } from '../http/parseQuery';
 import {
   incidentInputSchema,
   toFields,
@@ -32,7 +33,10 @@ const listQuery = z.object({
     .optional(),
   from: isoTimeQuery.optional(),
   to: isoTimeQuery.optional(),
-  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT),
+  limit: wholeNumberQuery
+    .pipe(z.number().min(1).max(PAGE_MAX))
+    .optional()
+    .transform(value => value ?? PAGE_DEFAULT),
   cursor: z.string().max(500).optional(),
 });
 
@@ -56,7 +60,7 @@ export function createIncidentRoutes(options: {
 }): express.Router {
   const { httpAuth, auditor, incidents } = options;
   const router = Router();
-  router.use('/incidents', express.json({ limit: BODY_LIMIT }));
+  router.use('/incidents', jsonBody(BODY_LIMIT));
 
   const audited = auditedWrites(auditor);
 

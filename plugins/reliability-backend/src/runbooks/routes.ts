@@ -4,8 +4,9 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { auditedWrites } from '../http/audited';
 import { entityRefFromPath } from '../http/entityPath';
+import { jsonBody } from '../http/jsonBody';
 import { parseBody } from '../http/parseBody';
-import { parseQuery } from '../http/parseQuery';
+import { parseQuery, wholeNumberQuery } from '../http/parseQuery';
 import { drillInputSchema } from './drillSchemas';
 import { RunbookService } from './RunbookService';
 
@@ -17,7 +18,10 @@ function excerpt(value: unknown): string | null {
 }
 
 const drillListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: wholeNumberQuery
+    .pipe(z.number().min(1).max(100))
+    .optional()
+    .transform(value => value ?? 20),
   cursor: z.string().max(500).optional(),
 });
 
@@ -30,7 +34,7 @@ export function createRunbookRoutes(options: {
   const { httpAuth, runbooks } = options;
   const audited = auditedWrites(options.auditor);
   const router = Router();
-  router.use('/runbooks', express.json({ limit: BODY_LIMIT }));
+  router.use('/runbooks', jsonBody(BODY_LIMIT));
 
   router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {
     const entityRef = entityRefFromPath(req.params);

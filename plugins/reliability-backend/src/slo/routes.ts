@@ -9,13 +9,13 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromPath, requireEntity } from '../http/entityPath';
-import { isoTimeQuery, parseQuery } from '../http/parseQuery';
+import { isoTimeQuery, parseQuery, wholeNumberQuery } from '../http/parseQuery';
 import { SloService } from './SloService';
 
 const historyQuery = z.object({
   from: isoTimeQuery.optional(),
   to: isoTimeQuery.optional(),
-  objective: z.coerce.number().int().min(0).default(0),
+  objective: wholeNumberQuery.optional().transform(value => value ?? 0),
 });
 
 /** The SLO routes: an entity's SLOs and release gate, an SLO's history and alerting rules. */

@@ -1,4 +1,8 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { ISO_TIME_RULE, parseIsoDateTime } from '../time/isoTime';
 import { isNonEmptyString, isRecord } from '../validation';
 
@@ -27,17 +31,27 @@ export type ObservationBatchResult =
   | { edges: ObservedEdge[]; error?: undefined }
   | { edges?: undefined; error: string };
 
+const validator = makeValidator();
+
+/** A ref the catalog could hold: a valid kind, namespace and name (at most 63 characters). */
 function normalizeRef(value: unknown): string | undefined {
-  if (!isNonEmptyString(value)) {
+  if (!isNonEmptyString(value) || value.length > 255) {
     return undefined;
   }
   try {
     const ref = parseEntityRef(value.trim(), { defaultNamespace: 'default' });
-    return stringifyEntityRef(ref);
+    const valid =
+      validator.isValidKind(ref.kind) &&
+      validator.isValidNamespace(ref.namespace) &&
+      validator.isValidEntityName(ref.name);
+    return valid ? stringifyEntityRef(ref) : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** Clocks differ: an observation may be this far ahead of the server's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Reads `{ edges: [ { source, target, evidence, detail?, observedAt? } ] }`. The first bad edge
@@ -69,7 +83,7 @@ export function parseObservationBatch(
       return {
         error: `${field}.source: ${JSON.stringify(
           raw.source,
-        )} is not an entity ref such as component:default/orders-service`,
+        )} is not an entity ref such as component:default/orders-service (a name has at most 63 characters)`,
       };
     }
     const target = normalizeRef(raw.target);
@@ -78,6 +92,11 @@ export function parseObservationBatch(
         error: `${field}.target: ${JSON.stringify(
           raw.target,
         )} is not an entity ref such as resource:default/orders-db`,
+      };
+    }
+    if (source === target) {
+      return {
+        error: `${field}.target: ${target} is its own source; an entity does not depend on itself`,
       };
     }
     if (!EVIDENCE_KINDS.includes(raw.evidence as EvidenceKind)) {
@@ -101,6 +120,11 @@ export function parseObservationBatch(
           error: `${field}.observedAt: ${JSON.stringify(
             raw.observedAt,
           )} is not ${ISO_TIME_RULE}: ${parsed.problem}`,
+        };
+      }
+      if (parsed.value.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+        return {
+          error: `${field}.observedAt: ${raw.observedAt} is in the future; record what was seen`,
         };
       }
       observedAt = parsed.value;
