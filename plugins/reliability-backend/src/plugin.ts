@@ -111,6 +111,7 @@ export const reliabilityPlugin = createBackendPlugin({
           ownership: escalation.ownership,
           httpAuth,
           permissions: deps.permissions,
+          auditor: deps.auditor,
           scheduler,
           logger,
           actionsRegistry,

@@ -10,6 +10,16 @@ export const observationCreatePermission = createPermission({
 });
 
 /**
+ * Deleting observed dependencies (`DELETE /observations`). Services may always; a person must be
+ * a member of an owner group of each edge's source entity, whatever the policy says, and the
+ * policy can narrow that further with this permission.
+ */
+export const observationDeletePermission = createPermission({
+  name: 'reliability.observation.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
  * Declaring an incident. Any signed-in user may unless the organisation's policy denies this.
  */
 export const incidentCreatePermission = createPermission({
@@ -41,6 +51,7 @@ export const drillCreatePermission = createPermission({
 /** Every permission the suite defines. */
 export const reliabilityPermissions = [
   observationCreatePermission,
+  observationDeletePermission,
   incidentCreatePermission,
   incidentUpdatePermission,
   drillCreatePermission,

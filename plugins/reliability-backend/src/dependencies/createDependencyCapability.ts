@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { registerDependencyActions } from './actions';
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -44,6 +45,7 @@ export function createDependencyCapability(options: {
   ownership: OwnershipReader;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
   scheduler: SchedulerService;
   logger: LoggerService;
   actionsRegistry: ActionsRegistryService;
@@ -99,6 +101,8 @@ export function createDependencyCapability(options: {
       httpAuth: options.httpAuth,
       permissions,
       dependencies,
+      catalogIndex,
+      auditor: options.auditor,
     }),
     tasks: [
       {

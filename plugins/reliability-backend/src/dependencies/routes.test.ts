@@ -8,12 +8,28 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  componentEntity,
+  groupEntity,
+  userEntity,
+} from '../__testUtils__/catalogEntities';
 import { createTestDependencyService } from './__testUtils__/createTestDependencyService';
 import { createDependencyRoutes } from './routes';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+// Payments owns the report generator; Bob is a member, Carol is not.
+const catalog = [
+  componentEntity('report-generator', { owner: 'group:default/payments' }),
+  {
+    ...groupEntity('payments'),
+    relations: [{ type: 'hasMember', targetRef: 'user:default/bob' }],
+  },
+  userEntity('bob', 'Bob Okafor'),
+  userEntity('carol', 'Carol Novak'),
+];
 
 async function setup(
   decision:
@@ -23,21 +39,41 @@ async function setup(
   const permissions = mockServices.permissions.mock({
     authorize: async requests => requests.map(() => ({ result: decision })),
   });
-  const { service: dependencies, observations } =
-    await createTestDependencyService({
-      catalog: catalogServiceMock({ entities: [] }),
-      knex: await databases.init('SQLITE_3'),
-    });
+  const {
+    service: dependencies,
+    observations,
+    catalogIndex,
+  } = await createTestDependencyService({
+    catalog: catalogServiceMock({ entities: catalog }),
+    knex: await databases.init('SQLITE_3'),
+  });
+  const audits: Array<{ eventId: string; outcome?: string }> = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: async ({ eventId }) => {
+      const audit: (typeof audits)[number] = { eventId };
+      audits.push(audit);
+      return {
+        success: async () => {
+          audit.outcome = 'success';
+        },
+        fail: async () => {
+          audit.outcome = 'fail';
+        },
+      };
+    },
+  });
   const app = express()
     .use(
       createDependencyRoutes({
         httpAuth: mockServices.httpAuth(),
         permissions,
         dependencies,
+        catalogIndex,
+        auditor,
       }),
     )
     .use(mockErrorHandler());
-  return { app, observations, permissions };
+  return { app, observations, permissions, audits };
 }
 
 const edges = [
@@ -193,8 +229,8 @@ describe('observation routes', () => {
     expect(tooLarge.status).toBe(413);
   });
 
-  it('deletes wrong manual observations', async () => {
-    const { app, observations } = await setup();
+  it("lets a member of the source's owner delete wrong observations, audited; others get 403", async () => {
+    const { app, observations, audits } = await setup();
     const manual = {
       source: 'component:default/report-generator',
       target: 'resource:default/payments-db',
@@ -204,11 +240,51 @@ describe('observation routes', () => {
       .post('/observations')
       .set('Authorization', mockCredentials.service.header())
       .send({ edges: [manual] });
+    const refused = await request(app)
+      .delete('/observations')
+      .set('Authorization', mockCredentials.user.header('user:default/carol'))
+      .send({ edges: [manual] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain(
+      'you do not own component:default/report-generator',
+    );
+    await expect(observations.listObservations()).resolves.toHaveLength(1);
     const res = await request(app)
       .delete('/observations')
-      .set('Authorization', mockCredentials.user.header())
+      .set('Authorization', mockCredentials.user.header('user:default/bob'))
       .send({ edges: [manual] });
     expect(res.status).toBe(200);
+    expect(res.body).toEqual({ deleted: 1 });
+    await expect(observations.listObservations()).resolves.toEqual([]);
+    expect(audits).toEqual([
+      { eventId: 'observation-delete', outcome: 'fail' },
+      { eventId: 'observation-delete', outcome: 'success' },
+    ]);
+  });
+
+  it('narrows deletes by the reliability.observation.delete permission, and lets services always', async () => {
+    const { app, observations } = await setup(AuthorizeResult.DENY);
+    const manual = {
+      source: 'component:default/report-generator',
+      target: 'resource:default/payments-db',
+      evidence: 'manual',
+    };
+    await request(app)
+      .post('/observations')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ edges: [manual] });
+    const refused = await request(app)
+      .delete('/observations')
+      .set('Authorization', mockCredentials.user.header('user:default/bob'))
+      .send({ edges: [manual] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain(
+      'reliability.observation.delete',
+    );
+    const res = await request(app)
+      .delete('/observations')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ edges: [manual] });
     expect(res.body).toEqual({ deleted: 1 });
     await expect(observations.listObservations()).resolves.toEqual([]);
   });

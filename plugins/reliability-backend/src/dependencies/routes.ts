@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -12,6 +13,9 @@ import { entityRefFromPath } from '../http/entityPath';
 import { jsonBody } from '../http/jsonBody';
 import { parseQuery, wholeNumberQuery } from '../http/parseQuery';
 import { sendLargeJson } from '../http/sendLargeJson';
+import { CatalogIndex } from '../catalog/CatalogIndex';
+import { auditedWrites } from '../http/audited';
+import { authorizeObservationDelete } from './authorizeObservationDelete';
 import { authorizeObservationWrite } from './authorizeObservationWrite';
 import { DependencyService } from './DependencyService';
 
@@ -26,9 +30,12 @@ export function createDependencyRoutes(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   dependencies: DependencyService;
+  catalogIndex: CatalogIndex;
+  auditor: AuditorService;
 }): express.Router {
   const { httpAuth, permissions, dependencies } = options;
   const router = Router();
+  const audited = auditedWrites(options.auditor);
   router.use('/observations', jsonBody(BODY_LIMIT));
 
   async function authorizeWrite(req: express.Request) {
@@ -54,9 +61,25 @@ export function createDependencyRoutes(options: {
   });
 
   router.delete('/observations', async (req, res) => {
-    await authorizeWrite(req);
-    const edges = parse(req.body);
-    res.json({ deleted: await dependencies.remove(edges) });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const deleted = await audited(
+      req,
+      'observation-delete',
+      {},
+      async () => {
+        const edges = parse(req.body);
+        await authorizeObservationDelete(
+          { permissions, catalogIndex: options.catalogIndex },
+          edges,
+          credentials,
+        );
+        return dependencies.remove(edges);
+      },
+      count => ({ deleted: count }),
+    );
+    res.json({ deleted });
   });
 
   router.get(

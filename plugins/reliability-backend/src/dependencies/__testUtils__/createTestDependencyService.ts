@@ -44,5 +44,5 @@ export async function createTestDependencyService(options: {
       maxResults: 10_000,
     },
   });
-  return { service, observations };
+  return { service, observations, catalogIndex };
 }
