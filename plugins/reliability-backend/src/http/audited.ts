@@ -4,11 +4,11 @@ import express from 'express';
 
 /**
  * Runs writes as audit events of `auditor`, severity `medium`: success with what was written,
- * or failure with why.
+ * or failure with why. `req` is the HTTP request, when the write came through a route.
  */
 export function auditedWrites(auditor: AuditorService) {
   return async function audited<T>(
-    req: express.Request,
+    req: express.Request | undefined,
     eventId: string,
     meta: JsonObject,
     write: () => Promise<T>,
@@ -17,7 +17,7 @@ export function auditedWrites(auditor: AuditorService) {
     const event = await auditor.createEvent({
       eventId,
       severityLevel: 'medium',
-      request: req,
+      ...(req ? { request: req } : {}),
       meta,
     });
     try {

@@ -1,6 +1,5 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { JsonObject } from '@backstage/types';
 import { NotFoundError } from '@backstage/errors';
 import {
   ACTION_LIMITS,
@@ -15,6 +14,7 @@ import {
   ENTITY_REF_DESCRIPTION,
   entityRefInput,
 } from '../actions/entityRefInput';
+import { auditedWrites } from '../http/audited';
 import { parseBody } from '../http/parseBody';
 import {
   incidentInputSchema,
@@ -47,27 +47,8 @@ export function registerIncidentActions(
   incidents: IncidentService,
   auditor: AuditorService,
 ) {
-  /** Runs a write as the route's audit event, with what it wrote or why it failed. */
-  async function audited<T>(
-    eventId: string,
-    meta: JsonObject,
-    write: () => Promise<T>,
-    result: (value: T) => JsonObject,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      meta: { ...meta, via: 'action' },
-    });
-    try {
-      const value = await write();
-      await event.success({ meta: result(value) });
-      return value;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  // The routes' audit events; an action has no HTTP request of its own.
+  const audited = auditedWrites(auditor);
 
   registry.register({
     name: 'list-incidents',
@@ -218,8 +199,9 @@ export function registerIncidentActions(
         declaredAt: startedAt > now ? startedAt : now,
       });
       const incident = await audited(
+        undefined,
         'incident-create',
-        {},
+        { via: 'action' },
         () => incidents.declare(toFields(body), credentials),
         created => ({
           incidentId: created.id,
@@ -273,8 +255,9 @@ export function registerIncidentActions(
       const { incidentId, ...entry } = input;
       const parsed = parseBody(timelineEntrySchema, entry);
       const added = await audited(
+        undefined,
         'incident-timeline-add',
-        { incidentId },
+        { incidentId, via: 'action' },
         () => incidents.addTimelineEntry(incidentId, parsed, credentials),
         value => ({ incidentId, entryId: value.id }),
       );
