@@ -1,9 +1,8 @@
 import { CodeSnippet, Link } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
-import { List, ListItem, ListItemText } from '@material-ui/core';
+import { List } from '@material-ui/core';
 import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
-import { SloStateLabel } from '../shared/SloStateLabel';
-import { sloVerdict } from '../slo';
+import { SloListItem } from '../slo/SloListItem';
 import { sloSnippet } from '../slo/sloSnippet';
 import { OverviewPartCard } from './OverviewPartCard';
 
@@ -32,43 +31,18 @@ export function OverviewSloCard(props: {
           const troubled =
             item.status.state === 'warning' || item.status.state === 'freeze';
           return (
-            <ListItem key={`${item.ref}#${item.objective}`} disableGutters>
-              <ListItemText
-                primary={
-                  <>
-                    <SloStateLabel
-                      state={item.status.state}
-                      stale={item.status.stale}
-                    />{' '}
-                    {item.objectiveName
-                      ? `${item.title}: ${item.objectiveName}`
-                      : item.title}
-                  </>
-                }
-                secondary={
-                  <>
-                    {sloVerdict(item)}
-                    {troubled && item.runbook && (
-                      <>
-                        {' '}
-                        Runbook:{' '}
-                        <Link to={item.runbook.url}>{item.runbook.title}</Link>
-                      </>
-                    )}
-                    {troubled &&
-                      !item.runbook &&
-                      ' No runbook covers it (reliability.io/runbook-for).'}
-                  </>
-                }
-                secondaryTypographyProps={
-                  {
-                    component: 'div',
-                    'data-testid': 'slo-verdict',
-                    style: { whiteSpace: 'normal' },
-                  } as object
-                }
-              />
-            </ListItem>
+            <SloListItem key={`${item.ref}#${item.objective}`} item={item}>
+              {troubled && item.runbook && (
+                <>
+                  {' '}
+                  Runbook:{' '}
+                  <Link to={item.runbook.url}>{item.runbook.title}</Link>
+                </>
+              )}
+              {troubled &&
+                !item.runbook &&
+                ' No runbook covers it (reliability.io/runbook-for).'}
+            </SloListItem>
           );
         })}
       </List>

@@ -1,9 +1,8 @@
 import { CodeSnippet, InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { List, Typography } from '@material-ui/core';
 import { RequestContent } from '../shared/RequestContent';
-import { SloStateLabel } from '../shared/SloStateLabel';
-import { sloVerdict } from './sloVerdict';
+import { SloListItem } from './SloListItem';
 import { sloSnippet } from './sloSnippet';
 import { useEntitySlos } from './useEntitySlos';
 
@@ -34,30 +33,10 @@ export function SloSummaryCard() {
           ) : (
             <List dense aria-label="SLOs">
               {items.map(item => (
-                <ListItem key={`${item.ref}#${item.objective}`} disableGutters>
-                  <ListItemText
-                    primary={
-                      <>
-                        <SloStateLabel
-                          state={item.status.state}
-                          stale={item.status.stale}
-                        />{' '}
-                        {item.objectiveName
-                          ? `${item.title}: ${item.objectiveName}`
-                          : item.title}
-                      </>
-                    }
-                    secondary={sloVerdict(item)}
-                    // Shown whole: the sentence says why the verdict is what it is.
-                    secondaryTypographyProps={
-                      {
-                        component: 'div',
-                        'data-testid': 'slo-verdict',
-                        style: { whiteSpace: 'normal' },
-                      } as object
-                    }
-                  />
-                </ListItem>
+                <SloListItem
+                  key={`${item.ref}#${item.objective}`}
+                  item={item}
+                />
               ))}
             </List>
           )
