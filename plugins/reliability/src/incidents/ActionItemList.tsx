@@ -11,6 +11,8 @@ export function ActionItemList(props: { items: OpenActionItem[] }) {
         <ListItem key={`${item.incidentId}/${i}`} disableGutters>
           <ListItemText
             primary={item.text}
+            // An incident's title is read whole, not cut at the card's edge.
+            secondaryTypographyProps={{ style: { whiteSpace: 'normal' } }}
             secondary={
               <>
                 <EntityRefLink entityRef={item.owner} hideIcon />

@@ -40,8 +40,8 @@ export function RecentIncidentsCard(props: {
               }
               secondary={
                 <>
-                  Started {formatLocal(incident.startedAt)} ·{' '}
-                  <IncidentStatusLabel status={incident.status} />
+                  <IncidentStatusLabel status={incident.status} /> since{' '}
+                  {formatLocal(incident.startedAt)}
                 </>
               }
             />
