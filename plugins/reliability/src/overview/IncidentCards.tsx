@@ -40,7 +40,7 @@ export function RecentIncidentsCard(props: {
               }
               secondary={
                 <>
-                  <IncidentStatusLabel status={incident.status} /> since{' '}
+                  <IncidentStatusLabel status={incident.status} />, started{' '}
                   {formatLocal(incident.startedAt)}
                 </>
               }
