@@ -4,7 +4,7 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ChangeRiskReport } from '@reliability-suite/backstage-plugin-reliability-common';
 import { ownerRefOf } from '../catalog/specRefs';
-import { DependencyReader } from '../dependencies';
+import { DependencyReader, impactWithHidden } from '../dependencies';
 import { OwnershipReader } from '../escalation';
 import { IncidentReader } from '../incidents';
 import { RunbookReader } from '../runbooks';
@@ -45,26 +45,25 @@ export class ChangeRiskService {
     const root = stringifyEntityRef(entity);
     const title = entity.metadata.title ?? entity.metadata.name;
     const { dependencies } = this.options;
-    const downstream = (include: { declared: boolean; observed: boolean }) =>
-      dependencies.getImpact(
+    const [
+      gate,
+      { impact, hidden: hiddenDependents },
+      runbooks,
+      openIncidents,
+    ] = await Promise.all([
+      this.options.slos.getReleaseGate(root, credentials),
+      impactWithHidden(
+        dependencies,
         {
           root,
           direction: 'downstream',
           maxDepth: dependencies.settings.maxDepth,
-          include,
         },
         credentials,
-      );
-    const [gate, impact, declaredImpact, runbooks, openIncidents] =
-      await Promise.all([
-        this.options.slos.getReleaseGate(root, credentials),
-        downstream({ declared: true, observed: true }),
-        // What declarations alone reach: a dependent beyond it is reached only through edges
-        // seen in traffic or incidents, so its owners would not expect the change.
-        downstream({ declared: true, observed: false }),
-        this.options.runbooks.runbooksOf(entity),
-        this.options.incidents.openIncidents(credentials),
-      ]);
+      ),
+      this.options.runbooks.runbooksOf(entity),
+      this.options.incidents.openIncidents(credentials),
+    ]);
 
     const titleOf = new Map(impact.impacted.map(i => [i.entityRef, i.title]));
     const dependents = impact.impacted;
@@ -77,12 +76,6 @@ export class ChangeRiskService {
     ];
     const warningDependents = dependents
       .filter(d => d.slo?.state === 'warning')
-      .map(d => d.entityRef);
-    const declaredReach = new Set(
-      declaredImpact.impacted.map(d => d.entityRef),
-    );
-    const hiddenDependents = dependents
-      .filter(d => !declaredReach.has(d.entityRef))
       .map(d => d.entityRef);
     const reached = new Set([root, ...dependents.map(d => d.entityRef)]);
     const incidents = openIncidents.flatMap(incident => {

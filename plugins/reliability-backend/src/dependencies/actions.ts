@@ -12,6 +12,7 @@ import {
 } from '../actions/entityRefInput';
 import { authorizeObservationWrite } from './authorizeObservationWrite';
 import { DependencyService } from './DependencyService';
+import { impactWithHidden } from './impactWithHidden';
 
 /**
  * `get-dependencies`, `get-impact` and `record-dependency-observation`: the dependency routes'
@@ -185,23 +186,14 @@ export function registerDependencyActions(
       },
     ],
     action: async ({ input, credentials }) => {
-      const walk = (observed: boolean) =>
-        dependencies.getImpact(
-          {
-            root: entityRefInput(input.entityRef),
-            direction: input.direction,
-            maxDepth: input.maxDepth ?? dependencies.settings.maxDepth,
-            include: { declared: true, observed },
-          },
-          credentials,
-        );
-      const [impact, declaredOnly] = await Promise.all([
-        walk(true),
-        walk(false),
-      ]);
-      // Reached only through edges seen in traffic or incidents: declarations alone miss them.
-      const declaredReach = new Set(
-        declaredOnly.impacted.map(i => i.entityRef),
+      const { impact, hidden } = await impactWithHidden(
+        dependencies,
+        {
+          root: entityRefInput(input.entityRef),
+          direction: input.direction,
+          maxDepth: input.maxDepth ?? dependencies.settings.maxDepth,
+        },
+        credentials,
       );
       return {
         output: {
@@ -209,8 +201,7 @@ export function registerDependencyActions(
             entities: impact.summary.entities,
             owners: impact.summary.owners.slice(0, input.limit),
             frozen: impact.summary.frozen,
-            hidden: impact.impacted.filter(i => !declaredReach.has(i.entityRef))
-              .length,
+            hidden: hidden.length,
           },
           entities: impact.impacted.slice(0, input.limit).map(item => ({
             entityRef: item.entityRef,

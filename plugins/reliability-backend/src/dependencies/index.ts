@@ -1,2 +1,3 @@
 export { createDependencyCapability } from './createDependencyCapability';
 export type { DependencyReader, ObservationWriter } from './DependencyService';
+export { impactWithHidden } from './impactWithHidden';
