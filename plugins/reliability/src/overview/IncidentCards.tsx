@@ -40,7 +40,7 @@ export function RecentIncidentsCard(props: {
               }
               secondary={
                 <>
-                  <IncidentStatusLabel status={incident.status} />, started{' '}
+                  <IncidentStatusLabel status={incident.status} /> Started{' '}
                   {formatLocal(incident.startedAt)}
                 </>
               }
