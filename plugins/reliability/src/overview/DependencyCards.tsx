@@ -4,7 +4,7 @@ import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-
 import { IncidentLink, SeverityLabel } from '../incidents';
 import { countOf } from '../shared/format';
 import { SloStateLabel } from '../shared/SloStateLabel';
-import { OverviewPartCard } from './OverviewPartCard';
+import { OverviewPartCard } from '../shared/OverviewPartCard';
 
 /** What the entity depends on, those in trouble first: the suspects when it fails. */
 export function UpstreamCard(props: { part: EntityOverview['upstream'] }) {

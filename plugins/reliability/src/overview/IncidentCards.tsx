@@ -8,7 +8,7 @@ import {
   SeverityLabel,
 } from '../incidents';
 import { formatLocal } from '../shared/formatTime';
-import { OverviewPartCard } from './OverviewPartCard';
+import { OverviewPartCard } from '../shared/OverviewPartCard';
 
 /** The entity's open incidents, with since when and the channel. */
 export function OpenIncidentsCard(props: {

@@ -2,9 +2,8 @@ import { CodeSnippet, Link } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
 import { List } from '@material-ui/core';
 import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
-import { SloListItem } from '../slo/SloListItem';
-import { sloSnippet } from '../slo/sloSnippet';
-import { OverviewPartCard } from './OverviewPartCard';
+import { SloListItem, sloSnippet } from '../slo';
+import { OverviewPartCard } from '../shared/OverviewPartCard';
 
 /** The entity's SLOs, worst first; one in warning or freeze shows the runbook that covers it. */
 export function OverviewSloCard(props: {

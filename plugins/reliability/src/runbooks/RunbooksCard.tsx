@@ -1,7 +1,7 @@
 import { Button } from '@material-ui/core';
 import { EntityOverview } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useState } from 'react';
-import { OverviewPartCard } from '../overview/OverviewPartCard';
+import { OverviewPartCard } from '../shared/OverviewPartCard';
 import { DrillHistoryDialog } from './DrillHistoryDialog';
 import { RecordDrillDialog } from './RecordDrillDialog';
 import { RunbookList } from './RunbookList';
