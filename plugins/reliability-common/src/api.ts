@@ -197,7 +197,10 @@ export type DependenciesResponse = {
   unknown: DependencyEdge[];
 };
 
-/** `GET /impact`: what breaks (downstream) or the suspects (upstream), with who to tell. */
+/**
+ * `GET /impact`: what breaks (downstream) or the suspects (upstream), with who to tell, a page
+ * of entities at a time (nearest first) with the whole answer's summary.
+ */
 export type ImpactResponse = {
   root: string;
   direction: 'downstream' | 'upstream';
@@ -214,11 +217,22 @@ export type ImpactResponse = {
     onCall: Array<{ userRef: string; displayName: string }> | null;
     slo: { state: SloState; errorBudgetRemaining: number | null } | null;
   }>;
-  summary: {
-    entities: number;
-    owners: Array<{ ref: string; count: number }>;
-    byDepth: Record<string, number>;
-    frozen: number;
-  };
+  /** The whole answer's, the same on every page. */
+  summary: ImpactSummary;
+  /** Whether the walk stopped at the configured `maxResults`. */
   truncated: boolean;
+  /** Continues with the next page; `null` on the last page. */
+  cursor: string | null;
+};
+
+/** Counts over every entity an impact answer reaches that the caller may read. */
+export type ImpactSummary = {
+  entities: number;
+  /** Each owner with how many of the entities it owns, most first. */
+  owners: Array<{ ref: string; count: number }>;
+  byDepth: Record<string, number>;
+  /** Entities whose error budget is spent (release gate `freeze`). */
+  frozen: number;
+  /** Entities reached only through observed edges: their owners would not expect it. */
+  hidden: number;
 };

@@ -64,8 +64,9 @@ function api() {
     root: entityRef,
     direction,
     impacted: [],
-    summary: { entities: 0, owners: [], byDepth: {}, frozen: 0 },
+    summary: { entities: 0, owners: [], byDepth: {}, frozen: 0, hidden: 0 },
     truncated: false,
+    cursor: null,
   }));
   mock.getEntityIncidentMetrics.mockResolvedValue(noIncidentMetrics);
   mock.getEntityOverview.mockResolvedValue(entityOverview());

@@ -4,7 +4,7 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ChangeRiskReport } from '@reliability-suite/backstage-plugin-reliability-common';
 import { ownerRefOf } from '../catalog/specRefs';
-import { DependencyReader, impactWithHidden } from '../dependencies';
+import { DependencyReader } from '../dependencies';
 import { OwnershipReader } from '../escalation';
 import { IncidentReader } from '../incidents';
 import { RunbookReader } from '../runbooks';
@@ -45,19 +45,14 @@ export class ChangeRiskService {
     const root = stringifyEntityRef(entity);
     const title = entity.metadata.title ?? entity.metadata.name;
     const { dependencies } = this.options;
-    const [
-      gate,
-      { impact, hidden: hiddenDependents },
-      runbooks,
-      openIncidents,
-    ] = await Promise.all([
+    const [gate, reach, runbooks, openIncidents] = await Promise.all([
       this.options.slos.getReleaseGate(root, credentials),
-      impactWithHidden(
-        dependencies,
+      dependencies.reachImpact(
         {
           root,
           direction: 'downstream',
           maxDepth: dependencies.settings.maxDepth,
+          include: { declared: true, observed: true },
         },
         credentials,
       ),
@@ -65,19 +60,22 @@ export class ChangeRiskService {
       this.options.incidents.openIncidents(credentials),
     ]);
 
-    const titleOf = new Map(impact.impacted.map(i => [i.entityRef, i.title]));
-    const dependents = impact.impacted;
-    const frozenDependents = dependents
-      .filter(d => d.slo?.state === 'freeze')
-      .map(d => d.entityRef);
+    const dependents = reach.entities;
+    const titleOf = new Map(dependents.map(d => [d.ref, d.title]));
+    const inState = (state: string) =>
+      dependents
+        .filter(d => reach.slo.get(d.ref)?.state === state)
+        .map(d => d.ref);
+    const frozenDependents = inState('freeze');
     const frozen = [
       ...(gate.state === 'freeze' ? [root] : []),
       ...frozenDependents,
     ];
-    const warningDependents = dependents
-      .filter(d => d.slo?.state === 'warning')
-      .map(d => d.entityRef);
-    const reached = new Set([root, ...dependents.map(d => d.entityRef)]);
+    const warningDependents = inState('warning');
+    const hiddenDependents = dependents
+      .filter(d => reach.hidden.has(d.ref))
+      .map(d => d.ref);
+    const reached = new Set([root, ...dependents.map(d => d.ref)]);
     const incidents = openIncidents.flatMap(incident => {
       const on = incident.entities.find(e => reached.has(e.entityRef));
       return on
@@ -95,8 +93,8 @@ export class ChangeRiskService {
     const owners = new Map<string, string>();
     if (ownRef) owners.set(ownRef, root);
     for (const dependent of dependents) {
-      if (dependent.owner && !owners.has(dependent.owner.ref)) {
-        owners.set(dependent.owner.ref, dependent.entityRef);
+      if (dependent.ownerRef && !owners.has(dependent.ownerRef)) {
+        owners.set(dependent.ownerRef, dependent.ref);
       }
     }
     const summaries = await this.options.ownership.summarizeOwnership([
@@ -134,9 +132,9 @@ export class ChangeRiskService {
       reasons,
       releaseGate: gate.state,
       impacted: {
-        ...impact.summary,
-        owners: impact.summary.owners.slice(0, LIST_LIMIT),
-        truncated: impact.truncated,
+        ...reach.summary,
+        owners: reach.summary.owners.slice(0, LIST_LIMIT),
+        truncated: reach.truncated,
       },
       hiddenDependents: hiddenDependents.slice(0, LIST_LIMIT),
       notify: notify.slice(0, LIST_LIMIT),

@@ -32,6 +32,22 @@ export type ImpactQuery = {
   maxResults: number;
 };
 
+/** The entities an impact query reaches, in answer order, with their paths on demand. */
+export type ImpactWalk = {
+  /** Reached entities by depth, then ref; the root is not among them. */
+  refs: string[];
+  /** The depth of each entry of `refs`. */
+  depths: number[];
+  /** Whether the walk stopped at `maxResults`. */
+  truncated: boolean;
+  /** The `index`-th entry with a shortest path from the root. */
+  stepAt(index: number): ImpactStep;
+};
+
+const noStep = (): ImpactStep => {
+  throw new RangeError('The walk reached nothing');
+};
+
 /**
  * A directed dependency graph over entity refs (an edge A → B: A depends on B), held compactly:
  * integer ids, adjacency arrays in both directions, and a flag per edge saying whether it is
@@ -121,12 +137,13 @@ export class DependencyIndex {
   /**
    * Everything reachable from the root in one direction, breadth first: each entity once, at its
    * shortest depth, with a shortest path (ties go to the predecessor with the smaller ref), in
-   * order of depth then ref. Cycles and self-loops are harmless.
+   * order of depth then ref. Cycles and self-loops are harmless. Paths are built only for the
+   * steps asked for, so a page of a hub's answer costs the walk and that page.
    */
-  impact(query: ImpactQuery): { steps: ImpactStep[]; truncated: boolean } {
+  walk(query: ImpactQuery): ImpactWalk {
     const rootId = this.ids.get(query.root);
     if (rootId === undefined) {
-      return { steps: [], truncated: false };
+      return { refs: [], depths: [], truncated: false, stepAt: noStep };
     }
     const mask =
       (query.include.declared ? DECLARED : 0) |
@@ -142,13 +159,13 @@ export class DependencyIndex {
     const parent = new Int32Array(this.refs.length).fill(UNSEEN);
     const parentFlag = new Uint8Array(this.refs.length);
     parent[rootId] = NO_PARENT;
-    const paths = new Map<number, string[]>([[rootId, [query.root]]]);
-    const steps: ImpactStep[] = [];
+    const reached: number[] = [];
+    const depths: number[] = [];
     let frontier = [rootId];
     let truncated = false;
     for (
       let depth = 1;
-      depth <= query.maxDepth && frontier.length > 0;
+      depth <= query.maxDepth && frontier.length > 0 && !truncated;
       depth++
     ) {
       const found: number[] = [];
@@ -168,26 +185,36 @@ export class DependencyIndex {
         }
       }
       found.sort(byRef);
-      for (const node of found) {
-        if (steps.length >= query.maxResults) {
-          truncated = true;
-          break;
-        }
-        const path = [...paths.get(parent[node])!, this.refs[node]];
-        paths.set(node, path);
-        steps.push({
-          ref: this.refs[node],
-          depth,
-          path,
-          via: toProvenance(parentFlag[node]),
-        });
+      const room = query.maxResults - reached.length;
+      if (found.length > room) {
+        found.length = room;
+        truncated = true;
       }
-      if (truncated) break;
-      // Only the new frontier's paths are extended again.
-      for (const node of frontier) paths.delete(node);
+      for (const node of found) {
+        reached.push(node);
+        depths.push(depth);
+      }
       frontier = found;
     }
-    return { steps, truncated };
+    const refs = this.refs;
+    return {
+      refs: reached.map(node => refs[node]),
+      depths,
+      truncated,
+      stepAt: index => {
+        const node = reached[index];
+        const path: string[] = [];
+        for (let at = node; at !== NO_PARENT; at = parent[at]) {
+          path.push(refs[at]);
+        }
+        return {
+          ref: refs[node],
+          depth: depths[index],
+          path: path.reverse(),
+          via: toProvenance(parentFlag[node]),
+        };
+      },
+    };
   }
 
   /** Each node's position in plain string order of refs, kept until a node is added. */

@@ -6,6 +6,7 @@ import {
   DependenciesResponse,
   DependencyEdge,
   ImpactResponse,
+  ImpactSummary,
   ObservedEdge,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { DependencyObserver } from '@reliability-suite/backstage-plugin-reliability-node';
@@ -13,12 +14,44 @@ import { CatalogIndex } from '../catalog/CatalogIndex';
 import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { CatalogSnapshot, UNPLACED_PREFIX } from '../catalog/CatalogSnapshot';
 import { OwnershipReader } from '../escalation';
-import { SloSnapshotReader } from '../slo';
+import { SloSnapshotReader, SloVerdict } from '../slo';
 import { singleFlight } from '../util/singleFlight';
 import { DependencyGraph, edgeKey } from './DependencyGraph';
+import { ImpactStep } from './DependencyIndex';
+import { encodeImpactCursor, ImpactPosition, isAfter } from './impactCursor';
 import { ObservationStore } from './ObservationStore';
 
 const DAY_MS = 86_400_000;
+
+/** An impact question: from which root, which way, how deep, through which edges. */
+export type ImpactQuery = {
+  root: string;
+  direction: 'downstream' | 'upstream';
+  maxDepth: number;
+  include: { declared: boolean; observed: boolean };
+};
+
+/** What an impact query reaches that the caller may read, in answer order (depth, then ref). */
+export type ImpactReach = {
+  root: string;
+  direction: 'downstream' | 'upstream';
+  entities: Array<{
+    ref: string;
+    depth: number;
+    kind: string;
+    title: string;
+    ownerRef: string | null;
+    lifecycle: string | null;
+  }>;
+  /** The entities reached only through observed edges. */
+  hidden: Set<string>;
+  /** The worst SLO verdict of each entity that has one. */
+  slo: Map<string, SloVerdict>;
+  summary: ImpactSummary;
+  truncated: boolean;
+  /** The `index`-th entity's shortest path from the root. */
+  stepAt(index: number): ImpactStep;
+};
 
 export type DependencySettings = {
   retentionDays: number;
@@ -36,7 +69,7 @@ export type ObservationWriter = Pick<DependencyService, 'record' | 'remove'>;
 /** What the overview and the change-risk report read of the dependency graph. */
 export type DependencyReader = Pick<
   DependencyService,
-  'getDependencies' | 'getImpact' | 'settings'
+  'getDependencies' | 'getImpact' | 'reachImpact' | 'settings'
 >;
 
 /**
@@ -266,79 +299,158 @@ export class DependencyService {
     return response;
   }
 
-  async getImpact(
-    query: {
-      root: string;
-      direction: 'downstream' | 'upstream';
-      maxDepth: number;
-      include: { declared: boolean; observed: boolean };
-    },
+  /**
+   * The entities an impact query reaches that the caller may read, with the whole answer's
+   * summary, without a per-entity row: what the change-risk report and the overview read.
+   */
+  async reachImpact(
+    query: ImpactQuery,
     credentials: BackstageCredentials,
-  ): Promise<ImpactResponse> {
+  ): Promise<ImpactReach> {
     const graph = await this.current();
-    const { steps, truncated } = graph.index.impact({
-      ...query,
-      maxResults: this.options.settings.maxResults,
+    const settings = { maxResults: this.options.settings.maxResults };
+    const walk = graph.index.walk({ ...query, ...settings });
+    const inCatalog: number[] = [];
+    walk.refs.forEach((ref, at) => {
+      if (graph.nodes.has(ref)) inCatalog.push(at);
     });
-    const catalogSteps = steps.filter(step => graph.nodes.has(step.ref));
     const readable = await this.readableAround(
       graph,
       query.root,
-      catalogSteps.map(s => s.ref),
+      inCatalog.map(at => walk.refs[at]),
       credentials,
     );
-    const visible = catalogSteps.filter(step => readable.has(step.ref));
-
-    const refs = visible.map(s => s.ref);
-    const [ownership, sloVerdicts] = await Promise.all([
-      this.options.ownership.summarizeOwnership(refs),
-      this.options.sloSnapshots.worstByEntity(refs),
-    ]);
-
-    const impacted: ImpactResponse['impacted'] = visible.map(step => {
-      const node = graph.nodes.get(step.ref)!;
-      const own = ownership.get(step.ref);
+    const visible = inCatalog.filter(at => readable.has(walk.refs[at]));
+    const entities = visible.map(at => {
+      const node = graph.nodes.get(walk.refs[at])!;
       return {
-        entityRef: step.ref,
-        title: node.title,
+        ref: node.ref,
+        depth: walk.depths[at],
         kind: node.kind,
-        depth: step.depth,
-        path: step.path,
-        via: step.via,
-        owner: node.ownerRef
-          ? {
-              ref: node.ownerRef,
-              title: own?.ownerTitle ?? parseEntityRef(node.ownerRef).name,
-            }
-          : null,
+        title: node.title,
+        ownerRef: node.ownerRef ?? null,
         lifecycle: node.lifecycle,
-        onCall: own ? own.onCall : null,
-        slo: sloVerdicts.get(step.ref) ?? null,
       };
     });
-
-    const owners = new Map<string, number>();
-    const byDepth: Record<string, number> = {};
-    for (const item of impacted) {
-      if (item.owner)
-        owners.set(item.owner.ref, (owners.get(item.owner.ref) ?? 0) + 1);
-      byDepth[String(item.depth)] = (byDepth[String(item.depth)] ?? 0) + 1;
+    // Reached only through observed edges: what a declared-only walk does not reach.
+    const hidden = new Set<string>();
+    if (query.include.observed) {
+      const declaredReach = new Set(
+        graph.index.walk({
+          ...query,
+          ...settings,
+          include: { declared: true, observed: false },
+        }).refs,
+      );
+      for (const entity of entities) {
+        if (!declaredReach.has(entity.ref)) hidden.add(entity.ref);
+      }
     }
+    const slo = await this.options.sloSnapshots.worstByEntity(
+      entities.map(e => e.ref),
+    );
     return {
       root: query.root,
       direction: query.direction,
-      impacted,
-      summary: {
-        entities: impacted.length,
-        owners: [...owners.entries()]
-          .map(([ref, count]) => ({ ref, count }))
-          .sort((a, b) => b.count - a.count || (a.ref < b.ref ? -1 : 1)),
-        byDepth,
-        frozen: impacted.filter(i => i.slo?.state === 'freeze').length,
-      },
-      truncated,
+      entities,
+      hidden,
+      slo,
+      summary: summarizeImpact(entities, hidden, slo),
+      truncated: walk.truncated,
+      stepAt: index => walk.stepAt(visible[index]),
     };
   }
+
+  /**
+   * A page of the impact answer, nearest first: rows with path, owner, on-call and SLO for the
+   * page's entities only, and the whole answer's summary. Without `limit`, the page is the
+   * whole answer (up to `maxResults`).
+   */
+  async getImpact(
+    query: ImpactQuery & { limit?: number; cursor?: ImpactPosition },
+    credentials: BackstageCredentials,
+  ): Promise<ImpactResponse> {
+    const reach = await this.reachImpact(query, credentials);
+    const after = query.cursor;
+    const from = after
+      ? firstIndex(reach.entities, entity =>
+          isAfter({ depth: entity.depth, entityRef: entity.ref }, after),
+        )
+      : 0;
+    const to = Math.min(
+      reach.entities.length,
+      from + (query.limit ?? reach.entities.length),
+    );
+    const page = reach.entities.slice(from, to);
+    const ownership = await this.options.ownership.summarizeOwnership(
+      page.map(entity => entity.ref),
+    );
+    const impacted: ImpactResponse['impacted'] = page.map((entity, i) => {
+      const step = reach.stepAt(from + i);
+      const own = ownership.get(entity.ref);
+      return {
+        entityRef: entity.ref,
+        title: entity.title,
+        kind: entity.kind,
+        depth: entity.depth,
+        path: step.path,
+        via: step.via,
+        owner: entity.ownerRef
+          ? {
+              ref: entity.ownerRef,
+              title: own?.ownerTitle ?? parseEntityRef(entity.ownerRef).name,
+            }
+          : null,
+        lifecycle: entity.lifecycle,
+        onCall: own ? own.onCall : null,
+        slo: reach.slo.get(entity.ref) ?? null,
+      };
+    });
+    const last = page[page.length - 1];
+    return {
+      root: reach.root,
+      direction: reach.direction,
+      impacted,
+      summary: reach.summary,
+      truncated: reach.truncated,
+      cursor:
+        to < reach.entities.length && last
+          ? encodeImpactCursor({ depth: last.depth, entityRef: last.ref })
+          : null,
+    };
+  }
+}
+
+/** Counts over the whole reach: by depth, by owner (most first), frozen and hidden. */
+function summarizeImpact(
+  entities: ImpactReach['entities'],
+  hidden: Set<string>,
+  slo: Map<string, SloVerdict>,
+): ImpactSummary {
+  const owners = new Map<string, number>();
+  const byDepth: Record<string, number> = {};
+  let frozen = 0;
+  for (const entity of entities) {
+    if (entity.ownerRef) {
+      owners.set(entity.ownerRef, (owners.get(entity.ownerRef) ?? 0) + 1);
+    }
+    byDepth[String(entity.depth)] = (byDepth[String(entity.depth)] ?? 0) + 1;
+    if (slo.get(entity.ref)?.state === 'freeze') frozen++;
+  }
+  return {
+    entities: entities.length,
+    owners: [...owners.entries()]
+      .map(([ref, count]) => ({ ref, count }))
+      .sort((a, b) => b.count - a.count || (a.ref < b.ref ? -1 : 1)),
+    byDepth,
+    frozen,
+    hidden: hidden.size,
+  };
+}
+
+function firstIndex<T>(items: T[], test: (item: T) => boolean): number {
+  const at = items.findIndex(test);
+  return at === -1 ? items.length : at;
 }
 
 /** Observed refs as the catalog knows them now (see `CatalogSnapshot.placeObservedRef`). */

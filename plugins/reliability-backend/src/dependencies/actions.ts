@@ -12,7 +12,6 @@ import {
 } from '../actions/entityRefInput';
 import { authorizeObservationWrite } from './authorizeObservationWrite';
 import { DependencyService } from './DependencyService';
-import { impactWithHidden } from './impactWithHidden';
 
 /**
  * `get-dependencies`, `get-impact` and `record-dependency-observation`: the dependency routes'
@@ -186,12 +185,13 @@ export function registerDependencyActions(
       },
     ],
     action: async ({ input, credentials }) => {
-      const { impact, hidden } = await impactWithHidden(
-        dependencies,
+      const impact = await dependencies.getImpact(
         {
           root: entityRefInput(input.entityRef),
           direction: input.direction,
           maxDepth: input.maxDepth ?? dependencies.settings.maxDepth,
+          include: { declared: true, observed: true },
+          limit: input.limit,
         },
         credentials,
       );
@@ -201,9 +201,9 @@ export function registerDependencyActions(
             entities: impact.summary.entities,
             owners: impact.summary.owners.slice(0, input.limit),
             frozen: impact.summary.frozen,
-            hidden: hidden.length,
+            hidden: impact.summary.hidden,
           },
-          entities: impact.impacted.slice(0, input.limit).map(item => ({
+          entities: impact.impacted.map(item => ({
             entityRef: item.entityRef,
             title: item.title,
             depth: item.depth,
@@ -212,7 +212,7 @@ export function registerDependencyActions(
             onCall: item.onCall?.map(o => o.displayName) ?? [],
             sloState: item.slo?.state ?? null,
           })),
-          truncated: impact.truncated || impact.impacted.length > input.limit,
+          truncated: impact.truncated || impact.cursor !== null,
         },
       };
     },

@@ -21,6 +21,7 @@ import {
   expectErrorAnswer,
 } from '../__testUtils__/expectRoute';
 import { reliabilityPlugin } from '../plugin';
+import { encodeImpactCursor } from './impactCursor';
 
 const component = (
   name: string,
@@ -149,6 +150,10 @@ async function startBackend(permissions = conditionalReads.factory) {
 
 const user = mockCredentials.user.header();
 
+/** The cursor the API hands out after an entity of an impact answer. */
+const pagesCursorAfter = (item: { depth: number; entityRef: string }) =>
+  encodeImpactCursor({ depth: item.depth, entityRef: item.entityRef });
+
 describe('dependencies', () => {
   it('classifies declared, observed, hidden, unobserved and unknown edges, both ways', async () => {
     const server = await startBackend();
@@ -259,8 +264,11 @@ describe('dependencies', () => {
       owners: [{ ref: 'group:default/team', count: 5 }],
       byDepth: { '1': 3, '2': 2 },
       frozen: 0,
+      // batch depends on db only through an observed edge.
+      hidden: 1,
     });
     expect(down.body.truncated).toBe(false);
+    expect(down.body.cursor).toBeNull();
 
     const up = await request(server)
       .get('/api/reliability/impact')
@@ -281,6 +289,38 @@ describe('dependencies', () => {
       .set('Authorization', user);
     expect(observedOnly.body.impacted.map((i: any) => i.entityRef)).toEqual([
       'component:default/batch',
+    ]);
+  });
+
+  it("pages an impact answer in its order, each page with the whole answer's summary", async () => {
+    const server = await startBackend();
+    const ask = (query: Record<string, string>) =>
+      request(server)
+        .get('/api/reliability/impact')
+        .query({ entityRef: 'resource:default/db', ...query })
+        .set('Authorization', user);
+    const whole = await ask({});
+    const pages = [];
+    let cursor: string | null = null;
+    do {
+      const page: request.Response = await ask(
+        cursor ? { limit: '2', cursor } : { limit: '2' },
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.summary).toEqual(whole.body.summary);
+      pages.push(page.body.impacted);
+      cursor = page.body.cursor;
+    } while (cursor);
+    expect(pages.map(page => page.length)).toEqual([2, 2, 1]);
+    expect(pages.flat()).toEqual(whole.body.impacted);
+
+    // A cursor names a place in the order, not an offset: it goes on after that entity.
+    const afterBatch = await ask({
+      limit: '1',
+      cursor: pagesCursorAfter(pages[0][1]),
+    });
+    expect(afterBatch.body.impacted.map((i: any) => i.entityRef)).toEqual([
+      'component:default/report',
     ]);
   });
 
@@ -369,6 +409,14 @@ describe('dependencies', () => {
     ['/impact?entityRef=db', 400, 'entityRef: "db" is not an entity ref'],
     ['/impact', 400, 'entityRef: '],
     ['/impact?entityRef=resource:default/db&maxDepth=21', 400, 'maxDepth: '],
+    ['/impact?entityRef=resource:default/db&limit=0', 400, 'limit: '],
+    ['/impact?entityRef=resource:default/db&limit=0x10', 400, 'limit: '],
+    ['/impact?entityRef=resource:default/db&limit=10001', 400, 'limit: '],
+    [
+      '/impact?entityRef=resource:default/db&cursor=bm90LWEtY3Vyc29y',
+      400,
+      'cursor: is not a cursor from a previous page',
+    ],
     [
       '/impact?entityRef=resource:default/db&direction=sideways',
       400,

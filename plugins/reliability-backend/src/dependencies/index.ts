@@ -1,3 +1,6 @@
 export { createDependencyCapability } from './createDependencyCapability';
-export type { DependencyReader, ObservationWriter } from './DependencyService';
-export { impactWithHidden } from './impactWithHidden';
+export type {
+  DependencyReader,
+  ImpactReach,
+  ObservationWriter,
+} from './DependencyService';

@@ -18,6 +18,7 @@ import { auditedWrites } from '../http/audited';
 import { authorizeObservationDelete } from './authorizeObservationDelete';
 import { authorizeObservationWrite } from './authorizeObservationWrite';
 import { DependencyService } from './DependencyService';
+import { decodeImpactCursor } from './impactCursor';
 
 // 10,000 edges of two long refs, an evidence kind, a detail and a time each fit with room.
 const BODY_LIMIT = '5mb';
@@ -92,7 +93,7 @@ export function createDependencyRoutes(options: {
   );
 
   router.get('/impact', async (req, res) => {
-    const { maxDepth: limit } = dependencies.settings;
+    const { maxDepth: limit, maxResults } = dependencies.settings;
     const query = parseQuery(
       z.object({
         entityRef: z
@@ -103,6 +104,10 @@ export function createDependencyRoutes(options: {
           .pipe(z.number().min(1).max(limit))
           .optional()
           .transform(value => value ?? limit),
+        limit: wholeNumberQuery
+          .pipe(z.number().min(1).max(maxResults))
+          .optional(),
+        cursor: z.string().min(1).optional(),
         include: z
           .string()
           .default('declared,observed')
@@ -139,6 +144,11 @@ export function createDependencyRoutes(options: {
             declared: query.include.includes('declared'),
             observed: query.include.includes('observed'),
           },
+          limit: query.limit,
+          cursor:
+            query.cursor === undefined
+              ? undefined
+              : decodeImpactCursor(query.cursor),
         },
         credentials,
       ),

@@ -173,17 +173,23 @@ function readers(override: Partial<Record<string, unknown>> = {}): Readers {
         unobserved: [],
         unknown: [],
       }),
-      getImpact: async () => ({
+      reachImpact: async () => ({
         root: ORDERS,
         direction: 'downstream',
-        impacted: [],
+        entities: [],
+        hidden: new Set(),
+        slo: new Map(),
         summary: {
           entities: 4,
           owners: [{ ref: 'group:default/platform', count: 3 }],
           byDepth: { '1': 4 },
           frozen: 1,
+          hidden: 0,
         },
         truncated: false,
+        stepAt: () => {
+          throw new Error('not asked for');
+        },
       }),
     },
     incidents: {
@@ -339,7 +345,7 @@ describe('OverviewService', () => {
       'upstream',
       'The dependency graph',
     ],
-    ['dependencies.getImpact', failing, 'downstream', 'The dependency graph'],
+    ['dependencies.reachImpact', failing, 'downstream', 'The dependency graph'],
     [
       'incidents.listForEntity',
       recentFails,

@@ -350,7 +350,7 @@ export class OverviewService {
       'The dependency graph',
       empty,
       async () => {
-        const impact = await this.options.dependencies.getImpact(
+        const impact = await this.options.dependencies.reachImpact(
           {
             root: entityRef,
             direction: 'downstream',

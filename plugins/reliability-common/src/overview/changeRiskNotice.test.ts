@@ -11,6 +11,7 @@ const report: ChangeRiskReport = {
     owners: [],
     byDepth: {},
     frozen: 0,
+    hidden: 0,
     truncated: false,
   },
   hiddenDependents: ['component:default/reports'],

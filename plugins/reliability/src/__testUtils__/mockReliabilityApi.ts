@@ -178,6 +178,7 @@ export function mockReliabilityApi(
           owners: [],
           byDepth: {},
           frozen: 0,
+          hidden: 0,
           truncated: false,
         },
         hiddenDependents: [],

@@ -49,6 +49,10 @@ export interface ReliabilityApi {
     entityRef: string;
     direction: 'downstream' | 'upstream';
     maxDepth?: number;
+    /** Entities per page, nearest first; the whole answer without it. */
+    limit?: number;
+    /** The previous page's `cursor`. */
+    cursor?: string;
   }): Promise<ImpactResponse>;
 
   declareIncident(input: IncidentInput): Promise<Incident>;

@@ -94,12 +94,18 @@ export class ReliabilityClient implements ReliabilityApi {
     entityRef: string;
     direction: 'downstream' | 'upstream';
     maxDepth?: number;
+    /** Entities per page, nearest first; the whole answer without it. */
+    limit?: number;
+    /** The previous page's `cursor`. */
+    cursor?: string;
   }): Promise<ImpactResponse> {
     const query = new URLSearchParams({
       entityRef: options.entityRef,
       direction: options.direction,
     });
     if (options.maxDepth) query.set('maxDepth', String(options.maxDepth));
+    if (options.limit) query.set('limit', String(options.limit));
+    if (options.cursor) query.set('cursor', options.cursor);
     return this.get(`/impact?${query}`);
   }
 

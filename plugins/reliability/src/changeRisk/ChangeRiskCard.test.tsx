@@ -20,6 +20,7 @@ const report: ChangeRiskReport = {
     owners: [],
     byDepth: {},
     frozen: 0,
+    hidden: 0,
     truncated: false,
   },
   hiddenDependents: ['component:default/reports'],

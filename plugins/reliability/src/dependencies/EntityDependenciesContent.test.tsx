@@ -1,8 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp } from '@backstage/test-utils';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
+import { reliabilityApiRef } from '../api';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { renderForEntity } from '../__testUtils__/renderForEntity';
 import { EntityDependenciesContent } from './EntityDependenciesContent';
@@ -69,8 +70,10 @@ const downstream: ImpactResponse = {
     owners: [{ ref: 'group:default/payments', count: 2 }],
     byDepth: { '1': 1, '2': 1 },
     frozen: 1,
+    hidden: 0,
   },
   truncated: false,
+  cursor: null,
 };
 
 // jsdom does no layout; the graph measures its labels and nodes with getBBox.
@@ -117,7 +120,13 @@ describe('EntityDependenciesContent', () => {
               ...downstream,
               direction: 'upstream',
               impacted: [],
-              summary: { entities: 0, owners: [], byDepth: {}, frozen: 0 },
+              summary: {
+                entities: 0,
+                owners: [],
+                byDepth: {},
+                frozen: 0,
+                hidden: 0,
+              },
             },
     );
     await renderForEntity(<EntityDependenciesContent />, api, db);
@@ -140,23 +149,31 @@ describe('EntityDependenciesContent', () => {
         '2 entities would be affected, owned by 1 team; 1 has spent its error budget.',
       ),
     ).toBeInTheDocument();
+    expect(screen.getByText(/^Owners:/).textContent).toBe(
+      'Owners: payments (2)',
+    );
     const impacted = screen.getByRole('region', {
-      name: 'Impacted entities by owner',
+      name: 'Impacted entities, nearest first',
     });
-    // Each row says whose it is: the owner's title and how many of the entities they own.
+    // Each row says whose it is and who is on call there.
     const rows = within(impacted)
       .getAllByRole('row')
       .map(row => row.textContent);
     expect(rows).toEqual([
-      'OwnerEntityDepthPathOn callBudget',
-      'Payments (2)Settlement batch1shared-test-db → settlement-batch (hidden)Bob OkaforFreeze -20% left',
-      'Payments (2)Ledger service2shared-test-db → settlement-batch → ledger-service (declared)nobodyno SLO',
+      'EntityOwnerDepthPathOn callBudget',
+      'Settlement batchPayments1shared-test-db → settlement-batch (hidden)Bob OkaforFreeze -20% left',
+      'Ledger servicePayments2shared-test-db → settlement-batch → ledger-service (declared)nobodyno SLO',
     ]);
     expect(api.getImpact).toHaveBeenCalledWith({
       entityRef: 'resource:default/shared-test-db',
       direction: 'downstream',
       maxDepth: 2,
+      limit: 100,
     });
+    // The whole answer is on this page: nothing more to ask for.
+    expect(
+      screen.queryByRole('button', { name: /Show 100 more/ }),
+    ).not.toBeInTheDocument();
   });
 });
 
@@ -200,7 +217,7 @@ describe('EntityDependenciesContent edge tables', () => {
     const none: ImpactResponse = {
       ...downstream,
       impacted: [],
-      summary: { entities: 0, owners: [], byDepth: {}, frozen: 0 },
+      summary: { entities: 0, owners: [], byDepth: {}, frozen: 0, hidden: 0 },
     };
     api.getImpact.mockResolvedValue(none);
     await renderForEntity(<EntityDependenciesContent />, api, db);
@@ -233,69 +250,133 @@ describe('EntityDependenciesContent edge tables', () => {
 });
 
 describe('ImpactView', () => {
-  it('pages a long answer, keeping each owner’s entities under their group', async () => {
-    const many = Array.from({ length: 45 }, (_, i) => ({
-      ...downstream.impacted[1],
-      entityRef: `component:default/service-${String(i).padStart(2, '0')}`,
-      title: `Service ${String(i).padStart(2, '0')}`,
-      owner:
-        i < 30
-          ? { ref: 'group:default/payments', title: 'Payments' }
-          : { ref: 'group:default/commerce', title: 'Commerce' },
-    }));
+  const service = (i: number) => ({
+    ...downstream.impacted[1],
+    entityRef: `component:default/service-${String(i).padStart(3, '0')}`,
+    title: `Service ${String(i).padStart(3, '0')}`,
+  });
+  const summary = {
+    entities: 130,
+    owners: [{ ref: 'group:default/payments', count: 130 }],
+    byDepth: { '2': 130 },
+    frozen: 0,
+    hidden: 0,
+  };
+
+  it('shows the first page of a hub’s answer and asks for the next with its cursor', async () => {
+    const api = mockReliabilityApi([]);
+    api.getImpact.mockResolvedValue({
+      ...downstream,
+      impacted: Array.from({ length: 30 }, (_, i) => service(100 + i)),
+      summary,
+      cursor: null,
+    });
     await renderInTestApp(
-      <ImpactView
-        title="Shared test database"
-        impact={{
-          ...downstream,
-          impacted: many,
-          summary: {
-            entities: 45,
-            owners: [
-              { ref: 'group:default/payments', count: 30 },
-              { ref: 'group:default/commerce', count: 15 },
-            ],
-            byDepth: { '2': 45 },
-            frozen: 0,
-          },
-        }}
-      />,
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <ImpactView
+          title="Shared test database"
+          maxDepth={3}
+          impact={{
+            ...downstream,
+            impacted: Array.from({ length: 100 }, (_, i) => service(i)),
+            summary,
+            cursor: 'after-100',
+          }}
+        />
+      </TestApiProvider>,
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
     expect(
       screen.getByText(
-        '45 entities would be affected, owned by 2 teams; none has spent its error budget.',
+        '130 entities would be affected, owned by 1 team; none has spent its error budget.',
       ),
     ).toBeInTheDocument();
+    expect(screen.getByText('Showing the nearest 100 of 130.')).toBeVisible();
     const table = screen.getByRole('region', {
-      name: 'Impacted entities by owner',
+      name: 'Impacted entities, nearest first',
     });
-    const links = () =>
-      within(table)
-        .getAllByRole('link')
-        .map(link => link.textContent);
-    expect(links()).toHaveLength(20);
-    expect(table).toHaveTextContent('1-20 of 45');
-    fireEvent.click(within(table).getByRole('button', { name: /next page/i }));
-    expect(links()[0]).toBe('Service 20');
+    expect(table).toHaveTextContent('1-20 of 100');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    await waitFor(() => expect(table).toHaveTextContent('1-20 of 130'));
+    expect(api.getImpact).toHaveBeenCalledWith({
+      entityRef: 'resource:default/shared-test-db',
+      direction: 'downstream',
+      maxDepth: 3,
+      limit: 100,
+      cursor: 'after-100',
+    });
+    // The last page came: nothing more to show.
+    expect(
+      screen.queryByRole('button', { name: 'Show 100 more' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('keeps the page it has and says why when the next one fails', async () => {
+    const api = mockReliabilityApi([]);
+    api.getImpact.mockRejectedValue(new Error('Service Unavailable'));
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <ImpactView
+          title="Shared test database"
+          maxDepth={3}
+          impact={{
+            ...downstream,
+            impacted: [service(0)],
+            summary,
+            cursor: 'after-1',
+          }}
+        />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    expect(await screen.findByText('Service Unavailable')).toBeVisible();
+    expect(screen.getByText('Service 000')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Show 100 more' })).toBeEnabled();
   });
 });
 
 describe('impactMarkdown', () => {
-  it('groups the impacted entities by owner for the announcement', () => {
+  it('names every owner from the summary, then the entities loaded, grouped by owner', () => {
     expect(impactMarkdown(downstream, 'Shared test database')).toBe(
       [
         '## Before you change Shared test database',
         '',
         '2 entities would be affected, owned by 1 team; 1 has spent its error budget.',
         '',
-        '### Payments',
+        '### Owners affected',
+        '',
+        '- group:default/payments: 2 entities',
+        '',
+        '#### Payments',
         '',
         '- Settlement batch (component:default/settlement-batch), depth 1 via hidden: on call Bob Okafor, budget -20% left (freeze)',
         '- Ledger service (component:default/ledger-service), depth 2 via declared: nobody on call',
         '',
       ].join('\n'),
     );
+  });
+
+  it('says which part of a longer answer it lists', () => {
+    const text = impactMarkdown(
+      {
+        ...downstream,
+        impacted: [downstream.impacted[0]],
+        summary: {
+          ...downstream.summary,
+          entities: 4000,
+          owners: [
+            { ref: 'group:default/payments', count: 3000 },
+            { ref: 'group:default/commerce', count: 1000 },
+          ],
+        },
+        cursor: 'more',
+      },
+      'Shared test database',
+    );
+    expect(text).toContain('- group:default/commerce: 1000 entities');
+    expect(text).toContain('### The nearest 1 of 4000');
   });
 
   it('keeps two teams with the same title apart, and says when nothing depends on it', () => {
@@ -310,14 +391,20 @@ describe('impactMarkdown', () => {
       ],
     };
     expect(
-      impactMarkdown(twins, 'Shared test database').match(/### Payments/g),
+      impactMarkdown(twins, 'Shared test database').match(/#### Payments/g),
     ).toHaveLength(2);
     expect(
       impactMarkdown(
         {
           ...downstream,
           impacted: [],
-          summary: { entities: 0, owners: [], byDepth: {}, frozen: 0 },
+          summary: {
+            entities: 0,
+            owners: [],
+            byDepth: {},
+            frozen: 0,
+            hidden: 0,
+          },
         },
         'Shared test database',
       ),

@@ -200,7 +200,7 @@ export function EntityDependenciesContent() {
             <ChangeRiskCard entity={entity} />
           </Grid>
           <Grid item xs={12}>
-            <ImpactView impact={downstream} title={title} />
+            <ImpactView impact={downstream} title={title} maxDepth={depth} />
           </Grid>
         </Grid>
       )}

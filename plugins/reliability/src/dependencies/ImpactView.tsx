@@ -2,19 +2,22 @@ import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
+import { useEffect, useState } from 'react';
+import { reliabilityApiRef } from '../api';
 import { formatBudgetLeft } from '../shared/format';
 import { SloStateLabel } from '../shared/SloStateLabel';
 import { wholeWords } from '../shared/tableCells';
 import { impactMarkdown } from './impactMarkdown';
 import { impactVerdict } from './impactVerdict';
+import { IMPACT_PAGE_SIZE } from './useEntityDependencies';
 
-type ImpactedRow = ImpactResponse['impacted'][number] & {
-  /** The owner's ref, the key entities are grouped by; `none` without an owner. */
-  ownerRef: string;
-};
+type ImpactedRow = ImpactResponse['impacted'][number];
 
-const PAGE_SIZE = 20;
+const TABLE_PAGE_SIZE = 20;
+// The owners named in the summary line; the Markdown export names them all.
+const OWNERS_SHOWN = 8;
 
 const useStyles = makeStyles(theme => ({
   verdict: {
@@ -26,47 +29,61 @@ const useStyles = makeStyles(theme => ({
   name: { whiteSpace: 'nowrap' },
 }));
 
-/** "Before you change X": the verdict, then who is affected, grouped by owner, paged. */
-export function ImpactView(props: { impact: ImpactResponse; title: string }) {
-  const { impact, title } = props;
+/**
+ * "Before you change X": the verdict, the owners of everything affected, then the affected
+ * entities nearest first, a page of the answer at a time.
+ */
+export function ImpactView(props: {
+  impact: ImpactResponse;
+  title: string;
+  maxDepth: number;
+}) {
+  const { impact, title, maxDepth } = props;
   const classes = useStyles();
   const alertApi = useApi(alertApiRef);
-  // Grouped by the owner's ref (two teams may share a title): owners with the most entities
-  // first, as the summary lists them, each owner's entities by depth.
-  const ownerOrder = new Map(
-    impact.summary.owners.map((owner, position) => [owner.ref, position]),
-  );
-  const rows: ImpactedRow[] = impact.impacted
-    .map(item => ({ ...item, ownerRef: item.owner?.ref ?? 'none' }))
-    .sort(
-      (a, b) =>
-        (ownerOrder.get(a.ownerRef) ?? Infinity) -
-          (ownerOrder.get(b.ownerRef) ?? Infinity) ||
-        a.depth - b.depth ||
-        a.entityRef.localeCompare(b.entityRef),
-    );
-  const countByOwner = new Map(
-    impact.summary.owners.map(owner => [owner.ref, owner.count]),
-  );
+  const api = useApi(reliabilityApiRef);
+  const [rows, setRows] = useState<ImpactedRow[]>(impact.impacted);
+  const [cursor, setCursor] = useState(impact.cursor);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<Error>();
+  useEffect(() => {
+    setRows(impact.impacted);
+    setCursor(impact.cursor);
+    setError(undefined);
+  }, [impact]);
+
+  const showMore = async () => {
+    if (!cursor) return;
+    setLoading(true);
+    setError(undefined);
+    try {
+      const next = await api.getImpact({
+        entityRef: impact.root,
+        direction: impact.direction,
+        maxDepth,
+        limit: IMPACT_PAGE_SIZE,
+        cursor,
+      });
+      setRows(known => [...known, ...next.impacted]);
+      setCursor(next.cursor);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setLoading(false);
+    }
+  };
   const copy = async () => {
-    await window.navigator.clipboard.writeText(impactMarkdown(impact, title));
+    await window.navigator.clipboard.writeText(
+      impactMarkdown({ ...impact, impacted: rows }, title),
+    );
     alertApi.post({
       message: 'Copied the impact as Markdown',
       severity: 'success',
       display: 'transient',
     });
   };
+  const { owners, entities } = impact.summary;
   const columns: TableColumn<ImpactedRow>[] = [
-    {
-      title: 'Owner',
-      cellStyle: wholeWords,
-      field: 'ownerRef',
-      sorting: false,
-      render: row =>
-        row.owner
-          ? `${row.owner.title} (${countByOwner.get(row.owner.ref) ?? 1})`
-          : 'No owner',
-    },
     {
       title: 'Entity',
       cellStyle: wholeWords,
@@ -74,6 +91,12 @@ export function ImpactView(props: { impact: ImpactResponse; title: string }) {
       render: row => (
         <EntityRefLink entityRef={row.entityRef} title={row.title} />
       ),
+    },
+    {
+      title: 'Owner',
+      cellStyle: wholeWords,
+      sorting: false,
+      render: row => row.owner?.title ?? 'No owner',
     },
     {
       title: 'Depth',
@@ -129,22 +152,35 @@ export function ImpactView(props: { impact: ImpactResponse; title: string }) {
         {impactVerdict(impact)}
         {impact.truncated && ' (The list is cut at the configured maximum.)'}
       </Typography>
+      {owners.length > 0 && (
+        <Typography className={classes.section} component="div">
+          Owners:{' '}
+          {owners.slice(0, OWNERS_SHOWN).map((owner, i) => (
+            <span key={owner.ref}>
+              {i > 0 && ', '}
+              <EntityRefLink entityRef={owner.ref} /> ({owner.count})
+            </span>
+          ))}
+          {owners.length > OWNERS_SHOWN &&
+            ` and ${owners.length - OWNERS_SHOWN} more`}
+        </Typography>
+      )}
       <Box className={classes.section}>
         <Button
           variant="outlined"
           color="primary"
           onClick={copy}
-          disabled={impact.impacted.length === 0}
+          disabled={entities === 0}
         >
           Copy as Markdown
         </Button>
       </Box>
       {rows.length > 0 && (
-        <section aria-label="Impacted entities by owner">
+        <section aria-label="Impacted entities, nearest first">
           <Table<ImpactedRow>
             options={{
-              paging: rows.length > PAGE_SIZE,
-              pageSize: PAGE_SIZE,
+              paging: rows.length > TABLE_PAGE_SIZE,
+              pageSize: TABLE_PAGE_SIZE,
               search: false,
               toolbar: false,
               padding: 'dense',
@@ -153,6 +189,17 @@ export function ImpactView(props: { impact: ImpactResponse; title: string }) {
             data={rows}
           />
         </section>
+      )}
+      {error && <Alert severity="error">{error.message}</Alert>}
+      {cursor && (
+        <Box display="flex" alignItems="center" gridGap={16} mt={1}>
+          <Typography variant="body2" color="textSecondary">
+            Showing the nearest {rows.length} of {entities}.
+          </Typography>
+          <Button variant="outlined" onClick={showMore} disabled={loading}>
+            {loading ? 'Loading…' : `Show ${IMPACT_PAGE_SIZE} more`}
+          </Button>
+        </Box>
       )}
     </InfoCard>
   );

@@ -93,6 +93,7 @@ export function DeclareIncidentDialog(props: {
         entityRef,
         direction: 'downstream',
         maxDepth: IMPACT_DEPTH,
+        limit: AFFECTED_LIMIT,
       }),
       // Declaring must not wait on on-call: without it, the notice says it is unknown.
       api
@@ -111,19 +112,16 @@ export function DeclareIncidentDialog(props: {
         ? escalation.onCall.filter(o => o.level === 1).map(o => o.displayName)
         : null,
     };
-    const affected: Candidate[] = downstream.impacted
-      .slice(0, AFFECTED_LIMIT)
-      .map(item => ({
-        entityRef: item.entityRef,
-        title: item.title,
-        owner: item.owner?.title ?? null,
-        onCall: item.onCall?.map(o => o.displayName) ?? [],
-      }));
+    const affected: Candidate[] = downstream.impacted.map(item => ({
+      entityRef: item.entityRef,
+      title: item.title,
+      owner: item.owner?.title ?? null,
+      onCall: item.onCall?.map(o => o.displayName) ?? [],
+    }));
     return {
       root,
       affected,
-      truncated:
-        downstream.truncated || downstream.impacted.length > AFFECTED_LIMIT,
+      truncated: downstream.truncated || downstream.cursor !== null,
     };
   }, [props.open, entityRef]);
 

@@ -160,8 +160,9 @@ describe('EntityIncidentsContent', () => {
           slo: null,
         },
       ],
-      summary: { entities: 2, owners: [], byDepth: {}, frozen: 0 },
+      summary: { entities: 2, owners: [], byDepth: {}, frozen: 0, hidden: 0 },
       truncated: false,
+      cursor: null,
     });
     api.declareIncident.mockImplementation(async input => ({
       ...openIncident,
@@ -224,8 +225,9 @@ describe('EntityIncidentsContent', () => {
       root: 'component:default/orders-service',
       direction: 'downstream',
       impacted: [],
-      summary: { entities: 0, owners: [], byDepth: {}, frozen: 0 },
+      summary: { entities: 0, owners: [], byDepth: {}, frozen: 0, hidden: 0 },
       truncated: false,
+      cursor: null,
     });
     api.declareIncident.mockRejectedValue(
       new Error(
