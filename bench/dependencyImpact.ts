@@ -10,9 +10,14 @@
  * return the same entities at the same depths as a breadth-first search over the generated
  * edges (no cap: `maxResults` is raised above the graph's size).
  *
+ * Then hub-sized answers, paged (`limit` and `cursor`), on this graph and on a giant-component
+ * graph of the same 22,000 entities where most roots reach most of the catalog: the first page's
+ * p95 for random and hub roots (1,000 or more dependents), the time to page through whole
+ * answers, and the ratio against the per-hop walk of the same roots (bench/lib/impactPaging.ts).
+ *
  * Processing 23,000 entities into the catalog takes about ten minutes here, so the first run
- * keeps the catalog's SQLite database in bench/.cache/dependency-impact (git-ignored) and later
- * runs start the backend on it with catalog processing off.
+ * keeps each graph's catalog SQLite database in bench/.cache (git-ignored) and later runs start
+ * the backend on it with catalog processing off.
  *
  * Run: npm run bench:impact
  */
@@ -25,6 +30,7 @@ import {
   expectedImpact,
   RESOURCES,
 } from './lib/dependencyDataset';
+import { measureImpactPaging } from './lib/impactPaging';
 import { percentile } from './lib/percentile';
 import { seededRandom } from './lib/random';
 
@@ -257,8 +263,31 @@ async function main() {
         large,
       )}×; over the others: total ${ratioOver(i => !large(i))}×`,
     );
+    await measureImpactPaging({
+      label: 'layered graph',
+      baseUrl: backend.baseUrl,
+      user,
+      catalog,
+      dataset,
+      maxDepth: MAX_DEPTH,
+    });
   } finally {
     await backend.stop();
+  }
+
+  const giant = dependencyDataset(new Date(), 'giant-component');
+  const second = await openImpactBackend(giant);
+  try {
+    await measureImpactPaging({
+      label: 'giant component',
+      baseUrl: second.backend.baseUrl,
+      user: second.user,
+      catalog: second.catalog,
+      dataset: giant,
+      maxDepth: MAX_DEPTH,
+    });
+  } finally {
+    await second.backend.stop();
   }
 }
 

@@ -20,7 +20,19 @@ export type ObservationInput = {
   observedAt: string;
 };
 
+/**
+ * `layered`: services depend on more used nodes, so most roots have few dependents.
+ * `giant-component`: a share of each service's dependencies go anywhere (shared config, auth and
+ * callbacks, as in real estates), which joins most of the catalog into one component that most
+ * roots reach.
+ */
+export type DatasetShape = 'layered' | 'giant-component';
+
+// In the giant component, the share of a service's dependencies that may be any node.
+const ANYWHERE_SHARE = 0.5;
+
 export type DependencyDataset = {
+  shape: DatasetShape;
   /** Groups, users, escalation policies, components (with `spec.dependsOn`) and resources. */
   entities: Entity[];
   /** The graph's nodes: components and resources, by index. */
@@ -37,7 +49,10 @@ export type DependencyDataset = {
  * are), the number of dependencies per component and the choice of dependency both
  * heavy-tailed: a few shared databases and platform services have thousands of dependents.
  */
-export function dependencyDataset(now: Date): DependencyDataset {
+export function dependencyDataset(
+  now: Date,
+  shape: DatasetShape = 'layered',
+): DependencyDataset {
   const random = seededRandom(7);
   const nodes: string[] = [];
   for (let c = 0; c < COMPONENTS; c++) {
@@ -72,8 +87,18 @@ export function dependencyDataset(now: Date): DependencyDataset {
       (MEAN_DEPENDENCIES * 0.375) / (1 - random()) ** (1 / 1.6),
     );
     const targets = new Set<number>();
-    for (let i = 0; i < Math.min(wanted, r, 200); i++) {
-      targets.add(moreUsedThan(r));
+    if (shape === 'layered') {
+      for (let i = 0; i < Math.min(wanted, r, 200); i++) {
+        targets.add(moreUsedThan(r));
+      }
+    } else {
+      for (let i = 0; i < Math.min(wanted, 200); i++) {
+        const anywhere = r === 0 || random() < ANYWHERE_SHARE;
+        const target = anywhere
+          ? Math.floor(random() * nodes.length)
+          : moreUsedThan(r);
+        if (target !== c) targets.add(target);
+      }
     }
     dependsOn.set(c, targets);
     for (const target of targets) declared.push([c, target]);
@@ -125,6 +150,7 @@ export function dependencyDataset(now: Date): DependencyDataset {
   }
 
   return {
+    shape,
     entities: [
       ...organization(),
       ...nodes.map((ref, node) =>

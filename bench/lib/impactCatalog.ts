@@ -1,6 +1,7 @@
 /**
- * The impact benchmark's catalog (20,000 components, 2,000 resources, declared and observed
- * edges) in the real catalog backend, shared by the benchmarks that measure on it.
+ * The impact benchmark's catalogs (20,000 components, 2,000 resources, declared and observed
+ * edges; one per dataset shape) in the real catalog backend, shared by the benchmarks that
+ * measure on them.
  */
 import { CatalogApi, CatalogClient } from '@backstage/catalog-client';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +18,7 @@ import {
   BackendProcess,
   startBackendProcess,
 } from '../../scripts/lib/backendProcess';
-import { DependencyDataset } from './dependencyDataset';
+import { DatasetShape, DependencyDataset } from './dependencyDataset';
 
 // Raise when the generator changes: the cached catalog is rebuilt.
 const DATASET_VERSION = 1;
@@ -26,15 +27,25 @@ export const MAX_DEPTH = 20;
 const OBSERVATION_BATCH = 10_000;
 
 const repoRoot = resolve(__dirname, '../..');
-const cacheDir = join(repoRoot, 'bench/.cache/dependency-impact');
-const stampFile = join(cacheDir, 'dataset.json');
 const logDir = join(repoRoot, 'bench/.cache/logs');
 
+const cacheDirOf = (shape: DatasetShape) =>
+  join(
+    repoRoot,
+    shape === 'layered'
+      ? 'bench/.cache/dependency-impact'
+      : `bench/.cache/dependency-impact-${shape}`,
+  );
+const stampFileOf = (shape: DatasetShape) =>
+  join(cacheDirOf(shape), 'dataset.json');
+
 async function startImpactBackend(options: {
+  shape: DatasetShape;
   token: string;
   processing: boolean;
   logName: string;
 }): Promise<BackendProcess> {
+  const cacheDir = cacheDirOf(options.shape);
   return startBackendProcess({
     repoRoot,
     configFile: join(cacheDir, `app-config.${options.logName}.yaml`),
@@ -90,7 +101,7 @@ async function startImpactBackend(options: {
         catalog: { refreshFrequency: { minutes: 30 } },
       },
     },
-    logFile: join(logDir, `${options.logName}.log`),
+    logFile: join(logDir, `${options.shape}-${options.logName}.log`),
     production: true,
   });
 }
@@ -146,6 +157,7 @@ export async function countDeclaredRelations(
 
 /** Builds the cached catalog: writes the entities, lets the catalog process them all, stops. */
 async function buildCatalog(dataset: DependencyDataset, token: string) {
+  const cacheDir = cacheDirOf(dataset.shape);
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(
@@ -157,6 +169,7 @@ async function buildCatalog(dataset: DependencyDataset, token: string) {
     `Building the catalog (${dataset.entities.length} entities) in ${cacheDir}; this takes minutes, once.`,
   );
   const backend = await startImpactBackend({
+    shape: dataset.shape,
     token,
     processing: true,
     logName: 'catalog-build',
@@ -183,13 +196,17 @@ async function buildCatalog(dataset: DependencyDataset, token: string) {
   } finally {
     await backend.stop();
   }
-  writeFileSync(stampFile, JSON.stringify({ version: DATASET_VERSION }));
+  writeFileSync(
+    stampFileOf(dataset.shape),
+    JSON.stringify({ version: DATASET_VERSION }),
+  );
   console.log(
     `Catalog built in ${Math.round((Date.now() - started) / 1000)} s`,
   );
 }
 
-function cachedVersion(): number | undefined {
+function cachedVersion(shape: DatasetShape): number | undefined {
+  const stampFile = stampFileOf(shape);
   if (!existsSync(stampFile)) return undefined;
   return JSON.parse(readFileSync(stampFile, 'utf8')).version;
 }
@@ -235,13 +252,15 @@ export async function openImpactBackend(
   dataset: DependencyDataset,
 ): Promise<ImpactBackend> {
   const token = randomBytes(24).toString('base64url');
-  if (cachedVersion() !== DATASET_VERSION) {
+  const cacheDir = cacheDirOf(dataset.shape);
+  if (cachedVersion(dataset.shape) !== DATASET_VERSION) {
     await buildCatalog(dataset, token);
   }
   // Only the catalog is kept between runs: each starts the suite's own store empty, so what one
   // benchmark wrote (incidents and their evidence edges) never changes another's answers.
   rmSync(join(cacheDir, 'sqlite', 'reliability.sqlite'), { force: true });
   const backend = await startImpactBackend({
+    shape: dataset.shape,
     token,
     processing: false,
     logName: 'measure',

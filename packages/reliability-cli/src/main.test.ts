@@ -210,7 +210,7 @@ describe('reliability gate', () => {
     [
       ['gate', 'component:default/nowhere'],
       {},
-      '/api/reliability/change-risk answered 404: No entity component:default/nowhere in the catalog',
+      '/api/reliability/change-risk answered 400: entityRef: No entity component:default/nowhere in the catalog',
     ],
     [
       ['gate', 'component:'],

@@ -6,6 +6,7 @@
 
 export * from './kinds';
 export type { ValidationProblems } from './validation';
+export { quoteExcerpt } from './validation';
 export { validateSlo } from './openslo/validateSlo';
 export { validateSli } from './openslo/validateSli';
 export { validateEscalationPolicy } from './escalation/validateEscalationPolicy';

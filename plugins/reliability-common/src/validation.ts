@@ -11,3 +11,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
+
+/**
+ * A value as an error message quotes it: JSON, with text cut to `max` characters, so that a
+ * 100,000-character field is named, not echoed back.
+ */
+export function quoteExcerpt(value: unknown, max = 60): string {
+  const text =
+    typeof value === 'string' && value.length > max
+      ? `${value.slice(0, max)}…`
+      : value;
+  return JSON.stringify(text) ?? String(value);
+}

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { loadDemoDrills } from './demoDrills';
 import { loadDemoIncidents } from './demoIncidents';
 import { reliabilityCaller } from './reliabilityCaller';
@@ -33,12 +34,12 @@ export default createBackendModule({
         const loaders = [
           {
             what: 'demo incidents',
-            file: config.getOptionalString('demo.incidentsFile'),
+            file: optionalFile(config, 'demo.incidentsFile'),
             load: loadDemoIncidents,
           },
           {
             what: 'demo drills',
-            file: config.getOptionalString('demo.drillsFile'),
+            file: optionalFile(config, 'demo.drillsFile'),
             load: loadDemoDrills,
           },
         ];
@@ -66,3 +67,16 @@ export default createBackendModule({
     });
   },
 });
+
+/**
+ * A file the demo loads, or none when the key is absent or empty (Backstage's string readers
+ * refuse an empty string, which is how a later config layer turns a loader off).
+ */
+function optionalFile(config: Config, key: string): string | undefined {
+  const value = config.getOptional(key);
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') {
+    throw new Error(`${key} must be a file name, or empty to load none`);
+  }
+  return value;
+}

@@ -113,8 +113,12 @@ describe('the change-risk report', () => {
     expect(malformed.body.error.message).toContain(
       'entityRef: must be an entity ref',
     );
+    // A query names the entity: one the catalog lacks is bad input, not a missing page.
     const unknown = await changeRisk(server, 'component:default/nowhere');
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe(
+      'entityRef: No entity component:default/nowhere in the catalog',
+    );
   });
 
   it('lists the hidden dependent and every owner to tell once, and rates the risk', async () => {

@@ -5,9 +5,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseQuery } from '../http/parseQuery';
+import { unknownRefAsInputError } from '../http/unknownRef';
 import { ChangeRiskService } from './ChangeRiskService';
 
-const query = z.object({
+/** `GET /change-risk`. */
+export const changeRiskQuery = z.object({
   entityRef: z
     .string({
       error:
@@ -24,7 +26,7 @@ export function createChangeRiskRoutes(options: {
   const router = Router();
   router.get('/change-risk', async (req, res) => {
     const credentials = await options.httpAuth.credentials(req);
-    const { entityRef } = parseQuery(query, req.query);
+    const { entityRef } = parseQuery(changeRiskQuery, req.query);
     let ref: string;
     try {
       ref = stringifyEntityRef(
@@ -37,7 +39,12 @@ export function createChangeRiskRoutes(options: {
         )}`,
       );
     }
-    res.json(await options.changeRisk.getReport(ref, credentials));
+    res.json(
+      await unknownRefAsInputError(
+        'entityRef',
+        options.changeRisk.getReport(ref, credentials),
+      ),
+    );
   });
   return router;
 }

@@ -403,8 +403,8 @@ describe('dependencies', () => {
   it.each([
     [
       '/impact?entityRef=resource:default/nowhere',
-      404,
-      'No entity resource:default/nowhere',
+      400,
+      'entityRef: No entity resource:default/nowhere in the catalog',
     ],
     ['/impact?entityRef=db', 400, 'entityRef: "db" is not an entity ref'],
     ['/impact', 400, 'entityRef: '],

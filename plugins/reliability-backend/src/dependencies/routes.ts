@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { parseObservationBatch } from '@reliability-suite/backstage-plugin-reliability-common';
+import {
+  parseObservationBatch,
+  quoteExcerpt,
+} from '@reliability-suite/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -13,6 +16,7 @@ import { entityRefFromPath } from '../http/entityPath';
 import { jsonBody } from '../http/jsonBody';
 import { parseQuery, wholeNumberQuery } from '../http/parseQuery';
 import { sendLargeJson } from '../http/sendLargeJson';
+import { unknownRefAsInputError } from '../http/unknownRef';
 import { CatalogIndex } from '../catalog/CatalogIndex';
 import { auditedWrites } from '../http/audited';
 import { authorizeObservationDelete } from './authorizeObservationDelete';
@@ -22,6 +26,34 @@ import { decodeImpactCursor } from './impactCursor';
 
 // 10,000 edges of two long refs, an evidence kind, a detail and a time each fit with room.
 const BODY_LIMIT = '5mb';
+
+/** `GET /impact`, within the configured depth and result limits. */
+export function impactQuery(settings: {
+  maxDepth: number;
+  maxResults: number;
+}) {
+  return z.object({
+    entityRef: z
+      .string()
+      .min(1, 'is required, e.g. resource:default/orders-db'),
+    direction: z.enum(['downstream', 'upstream']).default('downstream'),
+    maxDepth: wholeNumberQuery
+      .pipe(z.number().min(1).max(settings.maxDepth))
+      .optional()
+      .transform(value => value ?? settings.maxDepth),
+    limit: wholeNumberQuery
+      .pipe(z.number().min(1).max(settings.maxResults))
+      .optional(),
+    cursor: z.string().min(1).max(500).optional(),
+    include: z
+      .string()
+      .default('declared,observed')
+      .transform(text => text.split(',').map(part => part.trim()))
+      .refine(parts => parts.every(p => p === 'declared' || p === 'observed'), {
+        message: 'must list declared and/or observed',
+      }),
+  });
+}
 
 /**
  * Observed dependencies (recorded by service principals always, by users with the
@@ -93,34 +125,7 @@ export function createDependencyRoutes(options: {
   );
 
   router.get('/impact', async (req, res) => {
-    const { maxDepth: limit, maxResults } = dependencies.settings;
-    const query = parseQuery(
-      z.object({
-        entityRef: z
-          .string()
-          .min(1, 'is required, e.g. resource:default/orders-db'),
-        direction: z.enum(['downstream', 'upstream']).default('downstream'),
-        maxDepth: wholeNumberQuery
-          .pipe(z.number().min(1).max(limit))
-          .optional()
-          .transform(value => value ?? limit),
-        limit: wholeNumberQuery
-          .pipe(z.number().min(1).max(maxResults))
-          .optional(),
-        cursor: z.string().min(1).optional(),
-        include: z
-          .string()
-          .default('declared,observed')
-          .transform(text => text.split(',').map(part => part.trim()))
-          .refine(
-            parts => parts.every(p => p === 'declared' || p === 'observed'),
-            {
-              message: 'must list declared and/or observed',
-            },
-          ),
-      }),
-      req.query,
-    );
+    const query = parseQuery(impactQuery(dependencies.settings), req.query);
     let root: string;
     try {
       root = stringifyEntityRef(
@@ -128,29 +133,34 @@ export function createDependencyRoutes(options: {
       );
     } catch {
       throw new InputError(
-        `entityRef: "${query.entityRef}" is not an entity ref such as resource:default/orders-db`,
+        `entityRef: ${quoteExcerpt(
+          query.entityRef,
+        )} is not an entity ref such as resource:default/orders-db`,
       );
     }
     const credentials = await httpAuth.credentials(req);
     await sendLargeJson(
       req,
       res,
-      await dependencies.getImpact(
-        {
-          root,
-          direction: query.direction,
-          maxDepth: query.maxDepth,
-          include: {
-            declared: query.include.includes('declared'),
-            observed: query.include.includes('observed'),
+      await unknownRefAsInputError(
+        'entityRef',
+        dependencies.getImpact(
+          {
+            root,
+            direction: query.direction,
+            maxDepth: query.maxDepth,
+            include: {
+              declared: query.include.includes('declared'),
+              observed: query.include.includes('observed'),
+            },
+            limit: query.limit,
+            cursor:
+              query.cursor === undefined
+                ? undefined
+                : decodeImpactCursor(query.cursor),
           },
-          limit: query.limit,
-          cursor:
-            query.cursor === undefined
-              ? undefined
-              : decodeImpactCursor(query.cursor),
-        },
-        credentials,
+          credentials,
+        ),
       ),
     );
   });

@@ -662,8 +662,8 @@ describe('escalation routes', () => {
     ['/oncall?group=user:default/alice', 400, 'is not a group ref'],
     [
       '/oncall?group=group:default/nobody',
-      404,
-      'No group group:default/nobody',
+      400,
+      'group: No group group:default/nobody in the catalog',
     ],
     [
       '/oncall?group=payments&from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z',

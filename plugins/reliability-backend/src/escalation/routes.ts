@@ -3,26 +3,37 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { quoteExcerpt } from '@reliability-suite/backstage-plugin-reliability-common';
 import { z } from 'zod';
 import { entityRefFromPath } from '../http/entityPath';
 import { isoTimeQuery, parseQuery, wholeNumberQuery } from '../http/parseQuery';
+import { unknownRefAsInputError } from '../http/unknownRef';
 import { EscalationService } from './EscalationService';
 
 const DAY_MS = 86_400_000;
 const MAX_SCHEDULE_DAYS = 92;
+// Longer than any entity name, title or tag the lookup could match.
+const LOOKUP_QUERY_LIMIT = 200;
 
-const escalationQuery = z.object({ at: isoTimeQuery.optional() });
-const lookupQuery = z.object({
+/** `GET /entities/:kind/:namespace/:name/escalation`. */
+export const escalationQuery = z.object({ at: isoTimeQuery.optional() });
+/** `GET /lookup`. */
+export const lookupQuery = z.object({
   q: z
     .string()
     .trim()
-    .min(1, 'is required: a name, title, tag, owner or service name'),
+    .min(1, 'is required: a name, title, tag, owner or service name')
+    .max(
+      LOOKUP_QUERY_LIMIT,
+      `must be at most ${LOOKUP_QUERY_LIMIT} characters`,
+    ),
   limit: wholeNumberQuery
     .pipe(z.number().min(1).max(50))
     .optional()
     .transform(value => value ?? 10),
 });
-const scheduleQuery = z.object({
+/** `GET /oncall`. */
+export const scheduleQuery = z.object({
   group: z.string().min(1, 'is required, e.g. group:default/payments'),
   from: isoTimeQuery.optional(),
   to: isoTimeQuery.optional(),
@@ -72,7 +83,9 @@ export function createEscalationRoutes(options: {
     }
     if (!groupRef) {
       throw new InputError(
-        `group: "${query.group}" is not a group ref such as group:default/payments`,
+        `group: ${quoteExcerpt(
+          query.group,
+        )} is not a group ref such as group:default/payments`,
       );
     }
     const from = query.from ?? new Date();
@@ -86,7 +99,12 @@ export function createEscalationRoutes(options: {
       );
     }
     const credentials = await httpAuth.credentials(req);
-    res.json(await escalation.getSchedule(groupRef, from, to, credentials));
+    res.json(
+      await unknownRefAsInputError(
+        'group',
+        escalation.getSchedule(groupRef, from, to, credentials),
+      ),
+    );
   });
 
   return router;

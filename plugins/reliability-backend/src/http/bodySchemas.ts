@@ -1,4 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { quoteExcerpt } from '@reliability-suite/backstage-plugin-reliability-common';
 import { z } from 'zod';
 
 // The parts request bodies are made of, each answering a message that names what is wrong.
@@ -52,7 +53,7 @@ export const entityRef = (max: number, defaultKind?: string) =>
             defaultKind
               ? `${defaultKind}:default/name`
               : 'component:default/orders-service'
-          }, got ${JSON.stringify(value)}`,
+          }, got ${quoteExcerpt(value)}`,
         });
         return z.NEVER;
       }

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   ISO_TIME_RULE,
   parseIsoDateTime,
+  quoteExcerpt,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { z } from 'zod';
 
@@ -14,7 +15,7 @@ export const isoTimeQuery = z.string().transform((value, context) => {
   if (!parsed.value) {
     context.addIssue({
       code: 'custom',
-      message: `must be ${ISO_TIME_RULE}, got ${JSON.stringify(value)}: ${
+      message: `must be ${ISO_TIME_RULE}, got ${quoteExcerpt(value)}: ${
         parsed.problem
       }`,
     });

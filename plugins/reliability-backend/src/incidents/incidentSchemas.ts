@@ -8,6 +8,7 @@ import {
   INCIDENT_SEVERITIES,
   INCIDENT_STATUSES,
   INCIDENT_TEXT_LIMITS,
+  isAheadOfClock,
   TIMELINE_ENTRY_KINDS,
 } from '@reliability-suite/backstage-plugin-reliability-common';
 import { z } from 'zod';
@@ -28,6 +29,12 @@ const entityRef = (defaultKind?: string) =>
   anyEntityRef(LIMITS.entityRef, defaultKind);
 const webUrl = anyWebUrl(LIMITS.url);
 
+/** A time the incident has reached: not more than the clock skew ahead of the server. */
+const pastTime = isoTime.refine(
+  time => !isAheadOfClock(time),
+  'is in the future; an incident records what has happened',
+);
+
 const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-31')
@@ -47,11 +54,11 @@ const incidentFields = {
   severity: oneOf(INCIDENT_SEVERITIES),
   status: oneOf(INCIDENT_STATUSES),
   cause: oneOf(INCIDENT_CAUSES),
-  startedAt: isoTime,
-  detectedAt: isoTime.nullish(),
-  declaredAt: isoTime.nullish(),
-  mitigatedAt: isoTime.nullish(),
-  resolvedAt: isoTime.nullish(),
+  startedAt: pastTime,
+  detectedAt: pastTime.nullish(),
+  declaredAt: pastTime.nullish(),
+  mitigatedAt: pastTime.nullish(),
+  resolvedAt: pastTime.nullish(),
   mitigation: oneOf(INCIDENT_MITIGATIONS).nullish(),
   commander: entityRef('user').nullish(),
   summary: optionalText(LIMITS.summary),
@@ -143,7 +150,7 @@ export const incidentPatchSchema = z
 /** `POST /incidents/:id/timeline`. */
 export const timelineEntrySchema = z
   .object({
-    at: isoTime.optional(),
+    at: pastTime.optional(),
     kind: oneOf(TIMELINE_ENTRY_KINDS),
     text: text(LIMITS.timelineText),
   })

@@ -25,7 +25,8 @@ const BODY_LIMIT = '4mb';
 const PAGE_DEFAULT = 20;
 const PAGE_MAX = 100;
 
-const listQuery = z.object({
+/** `GET /incidents` and `GET /entities/:kind/:namespace/:name/incidents`. */
+export const incidentListQuery = z.object({
   status: z
     .enum(['open', ...INCIDENT_STATUSES], {
       error: () => `must be open or one of ${INCIDENT_STATUSES.join(', ')}`,
@@ -38,6 +39,12 @@ const listQuery = z.object({
     .optional()
     .transform(value => value ?? PAGE_DEFAULT),
   cursor: z.string().max(500).optional(),
+});
+
+/** `GET /entities/:kind/:namespace/:name/incident-metrics`. */
+export const incidentMetricsQuery = z.object({
+  from: isoTimeQuery.optional(),
+  to: isoTimeQuery.optional(),
 });
 
 function incidentId(params: { id?: string }): number {
@@ -88,7 +95,7 @@ export function createIncidentRoutes(options: {
 
   router.get('/incidents', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const query = parseQuery(listQuery, req.query);
+    const query = parseQuery(incidentListQuery, req.query);
     res.json(await incidents.list(query, credentials));
   });
 
@@ -174,7 +181,7 @@ export function createIncidentRoutes(options: {
   router.get('/entities/:kind/:namespace/:name/incidents', async (req, res) => {
     const entityRef = entityRefFromPath(req.params);
     const credentials = await httpAuth.credentials(req);
-    const query = parseQuery(listQuery, req.query);
+    const query = parseQuery(incidentListQuery, req.query);
     res.json(await incidents.listForEntity(entityRef, query, credentials));
   });
 
@@ -183,13 +190,7 @@ export function createIncidentRoutes(options: {
     async (req, res) => {
       const entityRef = entityRefFromPath(req.params);
       const credentials = await httpAuth.credentials(req);
-      const window = parseQuery(
-        z.object({
-          from: isoTimeQuery.optional(),
-          to: isoTimeQuery.optional(),
-        }),
-        req.query,
-      );
+      const window = parseQuery(incidentMetricsQuery, req.query);
       res.json(await incidents.metrics(entityRef, window, credentials));
     },
   );

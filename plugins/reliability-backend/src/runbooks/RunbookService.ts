@@ -10,6 +10,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   Drill,
   DrillInput,
+  isAheadOfClock,
   DrillListResponse,
   drillCreatePermission,
   RunbookItem,
@@ -23,9 +24,6 @@ import { actorOf } from '../incidents/IncidentService';
 import { DrillStore } from './DrillStore';
 import { RunbookSettings } from './runbookConfig';
 import { assessFreshness } from './runbookFreshness';
-
-// A drill's clock may run a little ahead of the server's.
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** What other capabilities read of runbooks: an entity's, with their freshness. */
 export interface RunbookReader {
@@ -122,7 +120,7 @@ export class RunbookService implements RunbookReader {
             }'s runbooks (${runbooks.map(r => r.url).join(', ')})`,
       );
     }
-    if (input.performedAt.getTime() > this.now().getTime() + CLOCK_SKEW_MS) {
+    if (isAheadOfClock(input.performedAt, this.now())) {
       problems.push(
         `performedAt: ${input.performedAt.toISOString()} is in the future; record a drill once it took place`,
       );

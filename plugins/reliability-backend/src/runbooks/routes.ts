@@ -17,7 +17,8 @@ function excerpt(value: unknown): string | null {
   return typeof value === 'string' ? value.slice(0, 300) : null;
 }
 
-const drillListQuery = z.object({
+/** `GET /entities/:kind/:namespace/:name/drills`. */
+export const drillListQuery = z.object({
   limit: wholeNumberQuery
     .pipe(z.number().min(1).max(100))
     .optional()

@@ -12,7 +12,8 @@ import { entityRefFromPath, requireEntity } from '../http/entityPath';
 import { isoTimeQuery, parseQuery, wholeNumberQuery } from '../http/parseQuery';
 import { SloService } from './SloService';
 
-const historyQuery = z.object({
+/** `GET /slos/:namespace/:name/history`. */
+export const historyQuery = z.object({
   from: isoTimeQuery.optional(),
   to: isoTimeQuery.optional(),
   objective: wholeNumberQuery.optional().transform(value => value ?? 0),

@@ -3,8 +3,12 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ISO_TIME_RULE, parseIsoDateTime } from '../time/isoTime';
-import { isNonEmptyString, isRecord } from '../validation';
+import {
+  ISO_TIME_RULE,
+  isAheadOfClock,
+  parseIsoDateTime,
+} from '../time/isoTime';
+import { isNonEmptyString, isRecord, quoteExcerpt } from '../validation';
 
 /** How a dependency was observed. */
 export const EVIDENCE_KINDS = [
@@ -17,6 +21,18 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** Most edges one request may carry. */
 export const MAX_OBSERVATIONS_PER_REQUEST = 10_000;
+
+/** The fields an edge of a batch may have. */
+const EDGE_FIELDS = [
+  'source',
+  'target',
+  'evidence',
+  'detail',
+  'observedAt',
+] as const;
+
+/** How long an observation's detail may be: a query, a port or an incident's title. */
+export const DETAIL_LIMIT = 255;
 
 /** One observed edge, normalized: full entity refs, a detail ('' when none) and a time. */
 export type ObservedEdge = {
@@ -50,9 +66,6 @@ function normalizeRef(value: unknown): string | undefined {
   }
 }
 
-/** Clocks differ: an observation may be this far ahead of the server's. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
 /**
  * Reads `{ edges: [ { source, target, evidence, detail?, observedAt? } ] }`. The first bad edge
  * fails the whole batch, named by its position and field (`edges[2].source: …`), so that nothing
@@ -67,6 +80,14 @@ export function parseObservationBatch(
       error: 'the body must be { edges: [ { source, target, evidence } ] }',
     };
   }
+  const unknownKey = Object.keys(body).find(key => key !== 'edges');
+  if (unknownKey !== undefined) {
+    return {
+      error: `${quoteExcerpt(
+        unknownKey,
+      )} is not a field of the body; it holds edges only`,
+    };
+  }
   if (body.edges.length > MAX_OBSERVATIONS_PER_REQUEST) {
     return {
       error: `at most ${MAX_OBSERVATIONS_PER_REQUEST} edges per request, got ${body.edges.length}`,
@@ -78,10 +99,20 @@ export function parseObservationBatch(
     if (!isRecord(raw)) {
       return { error: `${field} must be an object` };
     }
+    const unknownField = Object.keys(raw).find(
+      key => !(EDGE_FIELDS as readonly string[]).includes(key),
+    );
+    if (unknownField !== undefined) {
+      return {
+        error: `${field}: ${quoteExcerpt(
+          unknownField,
+        )} is not a field of an edge (${EDGE_FIELDS.join(', ')})`,
+      };
+    }
     const source = normalizeRef(raw.source);
     if (!source) {
       return {
-        error: `${field}.source: ${JSON.stringify(
+        error: `${field}.source: ${quoteExcerpt(
           raw.source,
         )} is not an entity ref such as component:default/orders-service (a name has at most 63 characters)`,
       };
@@ -89,7 +120,7 @@ export function parseObservationBatch(
     const target = normalizeRef(raw.target);
     if (!target) {
       return {
-        error: `${field}.target: ${JSON.stringify(
+        error: `${field}.target: ${quoteExcerpt(
           raw.target,
         )} is not an entity ref such as resource:default/orders-db`,
       };
@@ -101,13 +132,18 @@ export function parseObservationBatch(
     }
     if (!EVIDENCE_KINDS.includes(raw.evidence as EvidenceKind)) {
       return {
-        error: `${field}.evidence: ${JSON.stringify(
+        error: `${field}.evidence: ${quoteExcerpt(
           raw.evidence,
         )} is not one of ${EVIDENCE_KINDS.join(', ')}`,
       };
     }
     if (raw.detail !== undefined && typeof raw.detail !== 'string') {
       return { error: `${field}.detail must be text` };
+    }
+    if (typeof raw.detail === 'string' && raw.detail.length > DETAIL_LIMIT) {
+      return {
+        error: `${field}.detail: must be at most ${DETAIL_LIMIT} characters, got ${raw.detail.length}`,
+      };
     }
     let observedAt = now;
     if (raw.observedAt !== undefined) {
@@ -117,14 +153,16 @@ export function parseObservationBatch(
           : { problem: 'not a text' };
       if (!parsed.value) {
         return {
-          error: `${field}.observedAt: ${JSON.stringify(
+          error: `${field}.observedAt: ${quoteExcerpt(
             raw.observedAt,
           )} is not ${ISO_TIME_RULE}: ${parsed.problem}`,
         };
       }
-      if (parsed.value.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      if (isAheadOfClock(parsed.value, now)) {
         return {
-          error: `${field}.observedAt: ${raw.observedAt} is in the future; record what was seen`,
+          error: `${field}.observedAt: ${quoteExcerpt(
+            raw.observedAt,
+          )} is in the future; record what was seen`,
         };
       }
       observedAt = parsed.value;

@@ -71,3 +71,14 @@ export function parseIsoDateTime(
   }
   return { value: new Date(ms) };
 }
+
+/**
+ * How far ahead of the server's clock a time that has already happened (an observation, a
+ * drill, an incident's start) may be: clocks differ by a little, not by minutes.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Whether `time` lies beyond the clock skew allowed past `now`: it has not happened yet. */
+export function isAheadOfClock(time: Date, now: Date = new Date()): boolean {
+  return time.getTime() > now.getTime() + CLOCK_SKEW_MS;
+}

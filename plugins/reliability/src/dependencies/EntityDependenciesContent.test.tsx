@@ -331,7 +331,9 @@ describe('ImpactView', () => {
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
-    expect(await screen.findByText('Service Unavailable')).toBeVisible();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load more: Service Unavailable',
+    );
     expect(screen.getByText('Service 000')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Show 100 more' })).toBeEnabled();
   });

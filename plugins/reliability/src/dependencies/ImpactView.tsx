@@ -2,7 +2,6 @@ import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import { ImpactResponse } from '@reliability-suite/backstage-plugin-reliability-common';
 import { useEffect, useState } from 'react';
 import { reliabilityApiRef } from '../api';
@@ -190,7 +189,11 @@ export function ImpactView(props: {
           />
         </section>
       )}
-      {error && <Alert severity="error">{error.message}</Alert>}
+      {error && (
+        <Typography color="error" role="alert">
+          Could not load more: {error.message}
+        </Typography>
+      )}
       {cursor && (
         <Box display="flex" alignItems="center" gridGap={16} mt={1}>
           <Typography variant="body2" color="textSecondary">
