@@ -23,7 +23,7 @@ type PrometheusBody = {
   status: 'success' | 'error';
   errorType?: string;
   error?: string;
-  data?: { resultType: string; result: unknown[] };
+  data?: { resultType: string; result: unknown };
 };
 
 // Prometheus answers these when the query itself is wrong; anything else (timeouts, overload,
@@ -51,18 +51,18 @@ export class PrometheusClient {
       { query: expr, time: toUnixSeconds(time) },
       signal,
     );
-    if (data.resultType === 'scalar') {
-      const [, value] = data.result as unknown as [number, string];
-      return [{ metric: {}, value: Number(value) }];
+    if (data.resultType === 'scalar' && isSample(data.result)) {
+      return [{ metric: {}, value: Number(data.result[1]) }];
     }
-    return (
-      data.result as Array<{
-        metric: Record<string, string>;
-        value: [number, string];
-      }>
-    ).map(series => ({
+    if (
+      data.resultType !== 'vector' ||
+      !isSeriesList(data.result, series => isSample(series.value))
+    ) {
+      throw this.malformed('a vector');
+    }
+    return data.result.map(series => ({
       metric: series.metric,
-      value: Number(series.value[1]),
+      value: Number((series.value as [number, string])[1]),
     }));
   }
 
@@ -83,15 +83,29 @@ export class PrometheusClient {
       },
       signal,
     );
-    return (
-      data.result as Array<{
-        metric: Record<string, string>;
-        values: Array<[number, string]>;
-      }>
-    ).map(series => ({
+    if (
+      data.resultType !== 'matrix' ||
+      !isSeriesList(
+        data.result,
+        series => Array.isArray(series.values) && series.values.every(isSample),
+      )
+    ) {
+      throw this.malformed('a matrix');
+    }
+    return data.result.map(series => ({
       metric: series.metric,
-      values: series.values.map(([t, v]) => [t, Number(v)]),
+      values: (series.values as Array<[number, string]>).map(([t, v]) => [
+        t,
+        Number(v),
+      ]),
     }));
+  }
+
+  /** An answer in Prometheus's envelope whose data is not what the query returns. */
+  private malformed(what: string): SliSourceUnavailableError {
+    return new SliSourceUnavailableError(
+      `Prometheus at ${this.baseUrl} answered a result that is not ${what}`,
+    );
   }
 
   private async post(
@@ -142,6 +156,35 @@ export class PrometheusClient {
       `Prometheus at ${this.baseUrl} answered ${response.status} ${response.statusText} without a Prometheus API body`,
     );
   }
+}
+
+type RawSeries = { metric: Record<string, string> } & Record<string, unknown>;
+
+/** `[unixSeconds, "value"]`, as Prometheus writes a sample. */
+function isSample(value: unknown): value is [number, string] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'number' &&
+    typeof value[1] === 'string'
+  );
+}
+
+function isSeriesList(
+  result: unknown,
+  isSeries: (series: RawSeries) => boolean,
+): result is RawSeries[] {
+  return (
+    Array.isArray(result) &&
+    result.every(
+      series =>
+        typeof series === 'object' &&
+        series !== null &&
+        typeof series.metric === 'object' &&
+        series.metric !== null &&
+        isSeries(series),
+    )
+  );
 }
 
 function toUnixSeconds(time: Date): string {
