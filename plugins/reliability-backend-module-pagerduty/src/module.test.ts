@@ -26,6 +26,8 @@ const TOKEN = 'u+test-token';
 class FakePagerDuty {
   requests: string[] = [];
   rateLimitNext = 0;
+  /** Answers this many requests with a 500, as during a PagerDuty outage. */
+  failNext = 0;
   oncallPageSize = 2;
   private server!: Server;
   baseUrl = '';
@@ -62,6 +64,11 @@ class FakePagerDuty {
       req.headers.accept !== 'application/vnd.pagerduty+json;version=2'
     ) {
       this.send(res, 401, { error: { message: 'Unauthorized', code: 2006 } });
+      return;
+    }
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      this.send(res, 500, { error: { message: 'Internal Error', code: 0 } });
       return;
     }
     if (this.rateLimitNext > 0) {
@@ -354,6 +361,56 @@ describe('PagerDuty on-call provider', () => {
       "pagerduty is unavailable (PagerDuty answered 404 for /services/PMISSING: Not Found); showing the catalog's escalation policy instead",
     );
   });
+});
+
+describe('PagerDuty failing under a running backend', () => {
+  const escalation = (server: unknown, at: string) =>
+    request(server as never)
+      .get('/api/reliability/entities/component/default/checkout/escalation')
+      .query({ at })
+      .set('Authorization', mockCredentials.user.header());
+
+  it.each([
+    [
+      'answers 500',
+      () => {
+        pagerduty.failNext = 100;
+      },
+      'PagerDuty answered 500 for /services/PSVC001: Internal Error',
+    ],
+    [
+      'keeps answering 429',
+      () => {
+        pagerduty.rateLimitNext = 100;
+      },
+      'PagerDuty answered 429 for /services/PSVC001: Rate Limit Exceeded',
+    ],
+  ])(
+    "falls back to the catalog's policy, saying why, while PagerDuty %s, then answers from PagerDuty again by itself",
+    async (_, fail, reason) => {
+      const server = await startBackend();
+      fail();
+      const during = await escalation(server, '2026-11-23T12:00:00Z');
+      expect(during.status).toBe(200);
+      expect(during.body.escalationPolicy.source).toBe('none');
+      expect(during.body.warnings[0]).toBe(
+        `pagerduty is unavailable (${reason}); showing the catalog's escalation policy instead`,
+      );
+      const health = await request(server).get('/api/reliability/health');
+      expect(health.status).toBe(200);
+
+      pagerduty.failNext = 0;
+      pagerduty.rateLimitNext = 0;
+      // A failure is not cached: the next request, in the same minute, asks PagerDuty again.
+      const after = await escalation(server, '2026-11-23T12:00:10Z');
+      expect(after.status).toBe(200);
+      expect(after.body.escalationPolicy).toEqual({
+        ref: 'pagerduty:escalation_policy/PPOL001',
+        source: 'provider',
+      });
+      expect(after.body.onCall[0].displayName).toBe('Jamie Primary');
+    },
+  );
 });
 
 describe('PagerDutyClient', () => {
