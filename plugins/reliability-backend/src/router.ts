@@ -2,11 +2,13 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { HealthResponse } from '@reliability-suite/backstage-plugin-reliability-common';
 import { Capability } from './capability';
+import { databaseUnavailable } from './database/databaseUnavailable';
 
 /**
  * Mounts the plugin's routes: `/health`, then each capability's own. Every route requires
  * Backstage credentials (the framework's default auth policy) except those the plugin opens
- * explicitly with `httpRouter.addAuthPolicy`.
+ * explicitly with `httpRouter.addAuthPolicy`. A request that finds the database away answers
+ * 503 with the reason.
  */
 export function createRouter(options: {
   capabilities: Capability[];
@@ -21,5 +23,13 @@ export function createRouter(options: {
   for (const { router: routes } of options.capabilities) {
     if (routes) router.use(routes);
   }
+  router.use(
+    (
+      error: unknown,
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => next(databaseUnavailable(error) ?? error),
+  );
   return router;
 }
