@@ -32,6 +32,9 @@ CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json"
 # TestDatabases silently leaves out a database it cannot reach: prove both engines ran.
 node scripts/check-store-tests.mjs "$results/jest.json" POSTGRES_15 SQLITE_3
 
+echo "== two replicas on one PostgreSQL"
+node --test --test-reporter=spec 'test/replicas/*.test.ts'
+
 echo "== browser tests"
 yarn workspace app build
 node --test --test-reporter=spec 'test/browser/*.test.ts'

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   freePort,
   startBackendProcess,
@@ -18,14 +18,18 @@ export type RunningBackend = {
   stop(): Promise<void>;
 };
 
-/** The demo's Prometheus (scripts/demo-prometheus.ts) on a free port, data in `dataDir`. */
-async function startDemoPrometheus(
+/**
+ * The demo's Prometheus (scripts/demo-prometheus.ts) on a free port, data in `dataDir`, its
+ * output in `logFile`.
+ */
+export async function startDemoPrometheus(
   dataDir: string,
+  logFile = join(artifactsDir, 'prometheus.log'),
 ): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  mkdirSync(artifactsDir, { recursive: true });
-  const log = createWriteStream(join(artifactsDir, 'prometheus.log'));
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile);
   const child = spawn(
     'node',
     [
@@ -49,10 +53,7 @@ async function startDemoPrometheus(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(
-        `The demo Prometheus exited with code ${child.exitCode}; see ${join(
-          artifactsDir,
-          'prometheus.log',
-        )}`,
+        `The demo Prometheus exited with code ${child.exitCode}; see ${logFile}`,
       );
     }
     try {
