@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test, once, no watching. Type check, lint, unit and store tests (SQLite and
-# a throwaway PostgreSQL 15), SLI tests against real Prometheus servers the tests start, then the
-# browser tests against the built app in Debian's Chromium.
+# a throwaway PostgreSQL 15), SLI tests against real Prometheus servers the tests start, two
+# backend replicas on one PostgreSQL, then the browser tests against the built app in Debian's
+# Chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/bootstrap.sh
