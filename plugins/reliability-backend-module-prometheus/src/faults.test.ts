@@ -1,4 +1,9 @@
-import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+  RootLoggerService,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -34,6 +39,23 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const TIMEOUT_MS = 1_000;
 const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+// Sent to Prometheus on every query: it must never show in a log line or an SLO's status.
+const PROMETHEUS_AUTHORIZATION = 'Bearer prom-secret-5e81c7a2';
+
+/** Every line any plugin logs, with its metadata. */
+const lines: string[] = [];
+function capturingLogger(meta: object = {}): RootLoggerService {
+  const log = (level: string) => (message: string, extra?: object) => {
+    lines.push(JSON.stringify({ level, message, ...meta, ...extra }));
+  };
+  return {
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    debug: log('debug'),
+    child: childMeta => capturingLogger({ ...meta, ...childMeta }),
+  };
+}
 
 type Fault =
   | 'none'
@@ -160,6 +182,11 @@ async function startBackend() {
   });
   const { server } = await startTestBackend({
     features: [
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => capturingLogger(),
+      }),
       scheduler.factory,
       reliabilityBackend,
       reliabilityModulePrometheus,
@@ -170,6 +197,7 @@ async function startBackend() {
             prometheus: {
               baseUrl: proxy.baseUrl,
               timeout: `${TIMEOUT_MS}ms`,
+              headers: { Authorization: PROMETHEUS_AUTHORIZATION },
             },
           },
         },
@@ -229,6 +257,7 @@ describe('Prometheus failing under a running backend', () => {
           stale: true,
         });
         expect(during.status.error).toMatch(reason);
+        expect(JSON.stringify(during)).not.toContain('prom-secret');
         const gateDuring = await gate();
         expect(gateDuring.status).toBe(200);
         expect(gateDuring.body.state).toBe(gateBefore.body.state);
@@ -247,6 +276,8 @@ describe('Prometheus failing under a running backend', () => {
       expect(new Date(after.status.evaluatedAt!).getTime()).toBeGreaterThan(
         new Date(measured.status.evaluatedAt!).getTime(),
       );
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter(line => line.includes('prom-secret'))).toEqual([]);
     },
   );
 });
