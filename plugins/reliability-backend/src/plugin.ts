@@ -97,6 +97,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const escalation = createEscalationCapability({
           catalog,
           catalogIndex: catalogIndex.catalogIndex,
+          permissions: deps.permissions,
           onCallProviders,
           httpAuth,
           actionsRegistry,

@@ -15,7 +15,12 @@ import {
   ProvidedEscalation,
 } from '@reliability-suite/backstage-plugin-reliability-node';
 import { CatalogIndex } from '../catalog/CatalogIndex';
-import { CatalogSnapshot, toIndexedEntity } from '../catalog/CatalogSnapshot';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
+import {
+  CatalogSnapshot,
+  IndexedEntity,
+  toIndexedEntity,
+} from '../catalog/CatalogSnapshot';
 import { ownerRefOf } from '../catalog/specRefs';
 import { rankLookup } from './rankLookup';
 import { PolicyEvaluationCache } from './PolicyEvaluationCache';
@@ -49,6 +54,7 @@ export class EscalationService implements OwnershipReader {
     private readonly options: {
       catalog: CatalogService;
       catalogIndex: CatalogIndex;
+      readFilter: CatalogReadFilter;
       providers: OnCallProvider[];
     },
   ) {}
@@ -65,6 +71,7 @@ export class EscalationService implements OwnershipReader {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     return this.resolve(
+      toIndexedEntity(entity),
       entity,
       await this.options.catalogIndex.current({
         mustKnowOwner: ownerRefOf(entity),
@@ -73,20 +80,24 @@ export class EscalationService implements OwnershipReader {
     );
   }
 
+  /**
+   * The escalation of `indexed`. A policy the entity names itself comes before any pager; else
+   * a pager that handles the entity answers, given the whole `entity` as the catalog has it.
+   */
   private async resolve(
-    entity: Entity,
+    indexed: IndexedEntity,
+    entity: Entity | undefined,
     catalog: CatalogSnapshot,
     at: Date,
   ): Promise<EscalationResponse> {
-    const indexed = toIndexedEntity(entity);
-    // A policy the entity names itself comes before any pager: ask the pager only without one.
     const named = findCatalogPolicy(indexed, catalog, 'annotation').policy;
-    const provider = named
-      ? undefined
-      : this.options.providers.find(p => p.handles(entity));
+    const provider =
+      named || !entity
+        ? undefined
+        : this.options.providers.find(p => p.handles(entity));
     let provided: ProvidedEscalation | undefined;
     const providerWarnings: string[] = [];
-    if (provider) {
+    if (provider && entity) {
       try {
         provided = await provider.getEscalation(entity, at);
       } catch (error) {
@@ -153,43 +164,64 @@ export class EscalationService implements OwnershipReader {
   ): Promise<LookupResponse> {
     const catalog = await this.options.catalogIndex.current();
     const ranked = rankLookup(catalog, query);
-    const items: LookupResponse['items'] = [];
     const at = new Date();
-    // Only entities the caller may read: ask the catalog about the best candidates in batches.
+    // The best candidates the caller may read: one read decision per caller, reused for a few
+    // seconds, and the catalog asked about refs only when the policy's decision is conditional.
+    const picked: IndexedEntity[] = [];
     for (
       let start = 0;
-      start < ranked.length && items.length < limit;
+      start < ranked.length && picked.length < limit;
       start += limit * 2
     ) {
       const batch = ranked.slice(start, start + limit * 2);
-      const { items: readable } = await this.options.catalog.getEntitiesByRefs(
-        { entityRefs: batch.map(e => e.ref) },
-        { credentials },
+      const readable = await this.options.readFilter.readable(
+        batch.map(e => e.ref),
+        credentials,
       );
-      for (const entity of readable) {
-        if (!entity || items.length >= limit) continue;
-        const escalation = await this.resolve(entity, catalog, at);
-        items.push({
-          entityRef: escalation.entityRef,
-          title: entity.metadata.title ?? entity.metadata.name,
-          kind: entity.kind,
-          owner: escalation.owner
-            ? { ref: escalation.owner.ref, title: escalation.owner.title }
-            : null,
-          onCall: escalation.onCall.map(
-            ({ level, userRef, displayName, until, timeZone }) => ({
-              level,
-              userRef,
-              displayName,
-              until,
-              timeZone,
-            }),
-          ),
-          escalateNext: nextEscalation(escalation),
-          contacts: escalation.contacts,
-          escalationPolicy: escalation.escalationPolicy,
-        });
+      for (const entity of batch) {
+        if (readable.has(entity.ref) && picked.length < limit) {
+          picked.push(entity);
+        }
       }
+    }
+    // A pager reads the entity as the catalog has it: fetched only when one is installed.
+    const entities =
+      this.options.providers.length > 0 && picked.length > 0
+        ? (
+            await this.options.catalog.getEntitiesByRefs(
+              { entityRefs: picked.map(e => e.ref) },
+              { credentials },
+            )
+          ).items
+        : [];
+    const items: LookupResponse['items'] = [];
+    for (const [i, indexed] of picked.entries()) {
+      const escalation = await this.resolve(
+        indexed,
+        entities[i] ?? undefined,
+        catalog,
+        at,
+      );
+      items.push({
+        entityRef: escalation.entityRef,
+        title: indexed.title,
+        kind: indexed.kind,
+        owner: escalation.owner
+          ? { ref: escalation.owner.ref, title: escalation.owner.title }
+          : null,
+        onCall: escalation.onCall.map(
+          ({ level, userRef, displayName, until, timeZone }) => ({
+            level,
+            userRef,
+            displayName,
+            until,
+            timeZone,
+          }),
+        ),
+        escalateNext: nextEscalation(escalation),
+        contacts: escalation.contacts,
+        escalationPolicy: escalation.escalationPolicy,
+      });
     }
     return { items };
   }

@@ -1,9 +1,13 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OnCallProvider } from '@reliability-suite/backstage-plugin-reliability-node';
 import { Capability } from '../capability';
 import { CatalogIndex } from '../catalog/CatalogIndex';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import {
   EscalationReader,
   EscalationService,
@@ -20,6 +24,7 @@ import { createEscalationRoutes } from './routes';
 export function createEscalationCapability(options: {
   catalog: CatalogService;
   catalogIndex: CatalogIndex;
+  permissions: PermissionsService;
   onCallProviders: OnCallProvider[];
   httpAuth: HttpAuthService;
   actionsRegistry: ActionsRegistryService;
@@ -27,6 +32,10 @@ export function createEscalationCapability(options: {
   const escalation = new EscalationService({
     catalog: options.catalog,
     catalogIndex: options.catalogIndex,
+    readFilter: new CatalogReadFilter({
+      catalog: options.catalog,
+      permissions: options.permissions,
+    }),
     providers: options.onCallProviders,
   });
   registerEscalationActions(options.actionsRegistry, escalation);

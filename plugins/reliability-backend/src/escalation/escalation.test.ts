@@ -16,6 +16,7 @@ import {
   onCallProvidersExtensionPoint,
 } from '@reliability-suite/backstage-plugin-reliability-node';
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
   expectCredentialsRequired,
@@ -169,6 +170,9 @@ const fakePager: OnCallProvider = {
   },
 };
 
+/** How often the catalog was asked for entities by ref. */
+let byRefsCalls = 0;
+
 /** A catalog with `list`, where the caller cannot read the `hidden` entities. */
 function catalogOf(list: Entity[], hidden: Set<string>): CatalogService {
   const catalog = catalogServiceMock({ entities: list });
@@ -178,9 +182,10 @@ function catalogOf(list: Entity[], hidden: Set<string>): CatalogService {
   const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
   catalog.getEntityByRef = async (ref, opts) =>
     visible(await getEntityByRef(ref, opts));
-  catalog.getEntitiesByRefs = async (req, opts) => ({
-    items: (await getEntitiesByRefs(req, opts)).items.map(visible),
-  });
+  catalog.getEntitiesByRefs = async (req, opts) => {
+    byRefsCalls++;
+    return { items: (await getEntitiesByRefs(req, opts)).items.map(visible) };
+  };
   return catalog;
 }
 
@@ -193,6 +198,29 @@ async function startBackend(
   const { server } = await startTestBackend({
     features: [
       reliabilityPlugin,
+      // The catalog mock hides `hidden` from everyone: as a policy whose read decision is
+      // conditional, so that the catalog is asked which entities the caller may read.
+      mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+        authorizeConditional: async requests =>
+          requests.map(() =>
+            hidden.size > 0
+              ? {
+                  result: AuthorizeResult.CONDITIONAL,
+                  pluginId: 'catalog',
+                  resourceType: 'catalog-entity',
+                  conditions: {
+                    not: {
+                      rule: 'HAS_METADATA',
+                      resourceType: 'catalog-entity',
+                      params: { key: 'name', value: [...hidden][0] },
+                    },
+                  },
+                }
+              : { result: AuthorizeResult.ALLOW },
+          ),
+      }).factory,
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
@@ -474,6 +502,9 @@ describe('lookup', () => {
 
   it('ranks an exact name first, then prefixes, then substrings', async () => {
     const { server } = await startBackend();
+    // Under a policy that lets the caller read everything, and without a pager, lookup answers
+    // from the catalog index alone: no catalog request per lookup.
+    byRefsCalls = 0;
     expect(await lookup(server, 'payroll')).toEqual([
       'component:default/payroll',
     ]);
@@ -487,6 +518,7 @@ describe('lookup', () => {
     expect(await lookup(server, 'checkout')).toEqual([
       'component:default/payments-service',
     ]);
+    expect(byRefsCalls).toBe(0);
   });
 
   it('finds entities by owner, and answers who is on call for each', async () => {

@@ -27,16 +27,22 @@ export async function createTestDependencyService(options: {
     auth: mockServices.auth(),
     logger: mockServices.logger.mock(),
   });
+  const readFilter = new CatalogReadFilter({
+    catalog,
+    permissions: mockServices.permissions(),
+  });
   const service = new DependencyService({
     catalog,
     catalogIndex,
-    readFilter: new CatalogReadFilter({
-      catalog,
-      permissions: mockServices.permissions(),
-    }),
+    readFilter,
     observations,
     sloSnapshots: { worstByEntity: async () => new Map() },
-    ownership: new EscalationService({ catalog, catalogIndex, providers: [] }),
+    ownership: new EscalationService({
+      catalog,
+      catalogIndex,
+      readFilter,
+      providers: [],
+    }),
     settings: {
       retentionDays: 90,
       staleAfterDays: 14,
