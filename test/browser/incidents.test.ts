@@ -35,16 +35,17 @@ describe('incidents in Chromium', () => {
 
   it("shows the demo's failover incident as the evidence of the shared test database's hidden dependency", async () => {
     const page = await openPage();
+    // The demo loads its past incidents once the catalog has their entities, which may be after
+    // the service graph has shown the edge: visit until the incident's evidence is there too.
     await visit(
       page,
       backend.baseUrl,
       '/catalog/default/resource/shared-test-db/dependencies',
-      'section[aria-label="Hidden dependencies"] >> text=Settlement batch',
+      'section[aria-label="Hidden dependencies"] a:text-matches("^Incident \\\\d+$")',
     );
     const hidden = page.getByRole('region', { name: 'Hidden dependencies' });
-    const link = hidden.getByRole('link', { name: /^Incident \d+$/ });
-    await link.waitFor({ timeout: 60_000 });
-    await link.click();
+    await hidden.getByText('Settlement batch').first().waitFor();
+    await hidden.getByRole('link', { name: /^Incident \d+$/ }).click();
     await page
       .getByText(/Failover test blocked the shared test database/)
       .first()
