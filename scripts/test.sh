@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test, once, no watching. Type check, lint, unit and store tests (SQLite and
 # a throwaway PostgreSQL 15), SLI tests against real Prometheus servers the tests start, two
-# backend replicas on one PostgreSQL, then the browser tests against the built app in Debian's
-# Chromium.
+# backend replicas on one PostgreSQL, the browser tests against the built app in Debian's
+# Chromium, then the packed packages installed into a stock Backstage app as the README says.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/bootstrap.sh
@@ -39,3 +39,6 @@ node --test --test-reporter=spec 'test/replicas/*.test.ts'
 echo "== browser tests"
 yarn workspace app build
 node --test --test-reporter=spec 'test/browser/*.test.ts'
+
+echo "== install into a stock Backstage app"
+node scripts/install-test.ts

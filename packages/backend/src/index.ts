@@ -18,21 +18,14 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
-// The reliability suite.
-backend.add(import('@reliability-suite/backstage-plugin-reliability-backend'));
+// The reliability suite: the plugin, its catalog module and the Prometheus module in one line;
+// PagerDuty on-call and webhooks in another.
 backend.add(
-  import(
-    '@reliability-suite/backstage-plugin-reliability-backend-module-prometheus'
-  ),
+  import('@reliability-suite/backstage-plugin-reliability-backend/suite'),
 );
 backend.add(
   import(
     '@reliability-suite/backstage-plugin-reliability-backend-module-pagerduty'
-  ),
-);
-backend.add(
-  import(
-    '@reliability-suite/backstage-plugin-catalog-backend-module-reliability'
   ),
 );
 
