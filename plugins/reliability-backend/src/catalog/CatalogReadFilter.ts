@@ -37,6 +37,15 @@ export class CatalogReadFilter {
     },
   ) {}
 
+  /**
+   * Whether the caller may read every entity, so that answers over thousands of entities need
+   * no set of them (see {@link CatalogReadFilter.readable}).
+   */
+  async readsEverything(credentials: BackstageCredentials): Promise<boolean> {
+    const decision = await this.decisionFor(credentials);
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
   async readable(
     refs: string[],
     credentials: BackstageCredentials,

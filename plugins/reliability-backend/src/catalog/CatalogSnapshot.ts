@@ -12,6 +12,7 @@ import {
   EscalationPolicyDefinition,
   OPENSLO_API_VERSION,
   parseEscalationPolicySpec,
+  RELATION_HAS_SLO,
   RELIABILITY_API_VERSION,
   SLI_KIND,
   SLO_KIND,
@@ -177,6 +178,11 @@ export class CatalogSnapshot {
   readonly slos: Entity[] = [];
   /** OpenSLO `SLI` entities by ref. */
   readonly slisByRef = new Map<string, Entity>();
+  /**
+   * The SLO refs of each entity that has any: impact answers ask for thousands of entities,
+   * of which few have SLOs.
+   */
+  readonly sloRefsByEntity = new Map<string, string[]>();
   private readonly serviceNames = new Map<string, string>();
   private readonly pagerDutyServices = new Map<string, string[]>();
 
@@ -226,6 +232,10 @@ export class CatalogSnapshot {
       const indexed = toIndexedEntity(entity);
       this.entities.push(indexed);
       this.entitiesByRef.set(ref, indexed);
+      const sloRefs = indexed.relations
+        .filter(relation => relation.type === RELATION_HAS_SLO)
+        .map(relation => relation.targetRef);
+      if (sloRefs.length > 0) this.sloRefsByEntity.set(ref, sloRefs);
     }
   }
 

@@ -66,10 +66,17 @@ export class DependencyIndex {
   private readonly outAt = new Map<number, number>();
   private readonly inAt = new Map<number, number>();
   private order: Int32Array | undefined;
+  private changes = 0;
+
+  /** Changes whenever a node or an edge is added or an edge becomes known another way. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Adds a catalog entity (a node even without edges). */
   addEntity(ref: string): void {
     this.known[this.id(ref)] = true;
+    this.changes++;
   }
 
   /** Adds what one source says of an edge: the catalog declares it, or it was observed. */
@@ -87,10 +94,14 @@ export class DependencyIndex {
     const key = s * EDGE_KEY_BASE + t;
     const at = this.outAt.get(key);
     if (at !== undefined) {
-      this.outFlags[s][at] |= flag;
-      this.inFlags[t][this.inAt.get(key)!] |= flag;
+      if ((this.outFlags[s][at] & flag) === 0) {
+        this.outFlags[s][at] |= flag;
+        this.inFlags[t][this.inAt.get(key)!] |= flag;
+        this.changes++;
+      }
       return;
     }
+    this.changes++;
     this.outAt.set(key, this.out[s].length);
     this.out[s].push(t);
     this.outFlags[s].push(flag);

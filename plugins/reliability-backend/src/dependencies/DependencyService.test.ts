@@ -106,4 +106,26 @@ describe('DependencyService', () => {
       }),
     ]);
   });
+
+  it('answers a repeated impact question with what a batch recorded since', async () => {
+    const { service } = await setup();
+    await service.refresh();
+    const impactOfApi = () =>
+      service.getImpact(
+        {
+          root: 'component:default/api',
+          direction: 'downstream',
+          maxDepth: 5,
+          include: { declared: true, observed: true },
+        },
+        mockCredentials.user(),
+      );
+    expect((await impactOfApi()).impacted).toEqual([]);
+    await service.record([webCallsApi]);
+    const impact = await impactOfApi();
+    expect(impact.impacted.map(i => [i.entityRef, i.via])).toEqual([
+      ['component:default/web', 'hidden'],
+    ]);
+    expect(impact.summary).toMatchObject({ entities: 1, hidden: 1 });
+  });
 });

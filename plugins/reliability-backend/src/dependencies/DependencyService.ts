@@ -12,16 +12,24 @@ import {
 import { DependencyObserver } from '@reliability-suite/backstage-plugin-reliability-node';
 import { CatalogIndex } from '../catalog/CatalogIndex';
 import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
-import { CatalogSnapshot, UNPLACED_PREFIX } from '../catalog/CatalogSnapshot';
+import {
+  CatalogSnapshot,
+  IndexedEntity,
+  UNPLACED_PREFIX,
+} from '../catalog/CatalogSnapshot';
 import { OwnershipReader } from '../escalation';
 import { SloSnapshotReader, SloVerdict } from '../slo';
 import { singleFlight } from '../util/singleFlight';
 import { DependencyGraph, edgeKey } from './DependencyGraph';
 import { ImpactStep } from './DependencyIndex';
+import { ImpactReachCache } from './ImpactReachCache';
+import { countFrozen, countReach } from './impactReach';
 import { encodeImpactCursor, ImpactPosition, isAfter } from './impactCursor';
 import { ObservationStore } from './ObservationStore';
 
 const DAY_MS = 86_400_000;
+// Bounded by entities too: a reach of 20,000 entities holds about 1 MB.
+const REACH_CACHE_LIMITS = { maxEntries: 64, maxEntities: 400_000 };
 
 /** An impact question: from which root, which way, how deep, through which edges. */
 export type ImpactQuery = {
@@ -35,16 +43,14 @@ export type ImpactQuery = {
 export type ImpactReach = {
   root: string;
   direction: 'downstream' | 'upstream';
-  entities: Array<{
-    ref: string;
-    depth: number;
-    kind: string;
-    title: string;
-    ownerRef: string | null;
-    lifecycle: string | null;
-  }>;
-  /** The entities reached only through observed edges. */
-  hidden: Set<string>;
+  entities: readonly IndexedEntity[];
+  /** The depth of each of `entities`. */
+  depths: readonly number[];
+  /**
+   * The entities reached only through observed edges; it may hold some the caller may not
+   * read, so ask it about `entities`.
+   */
+  hidden: ReadonlySet<string>;
   /** The worst SLO verdict of each entity that has one. */
   slo: Map<string, SloVerdict>;
   summary: ImpactSummary;
@@ -79,6 +85,7 @@ export type DependencyReader = Pick<
  */
 export class DependencyService {
   private graph: DependencyGraph | undefined;
+  private readonly reaches = new ImpactReachCache(REACH_CACHE_LIMITS);
   private building = false;
   /** The earliest `observedAt` among batches stored while a rebuild ran. */
   private recordedDuringBuild: Date | undefined;
@@ -108,6 +115,7 @@ export class DependencyService {
         }
       }
       this.graph = graph;
+      this.reaches.clear();
       return graph;
     } finally {
       this.building = false;
@@ -201,22 +209,24 @@ export class DependencyService {
   }
 
   /**
-   * Which of `refs` the caller may read, after checking it may read `root` (404 otherwise, as
-   * for an entity that does not exist). A root the graph has is known to the catalog as of the
-   * last rebuild, so one read decision covers it and its results; any other is looked up.
+   * Which of `refs` the caller may read (`all` when it may read every entity), after checking
+   * it may read `root` (404 otherwise, as for an entity that does not exist). A root the graph
+   * has is known to the catalog as of the last rebuild, so one read decision covers it and its
+   * results; any other is looked up.
    */
   private async readableAround(
     graph: DependencyGraph,
     root: string,
-    refs: string[],
+    refs: () => string[],
     credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
-    const readable = await this.options.readFilter.readable(
-      [root, ...refs],
+  ): Promise<Set<string> | 'all'> {
+    const readable = (await this.options.readFilter.readsEverything(
       credentials,
-    );
+    ))
+      ? 'all'
+      : await this.options.readFilter.readable([root, ...refs()], credentials);
     const found = graph.nodes.has(root)
-      ? readable.has(root)
+      ? readable === 'all' || readable.has(root)
       : Boolean(
           await this.options.catalog.getEntityByRef(root, { credentials }),
         );
@@ -239,7 +249,7 @@ export class DependencyService {
     const readable = await this.readableAround(
       graph,
       entityRef,
-      known,
+      () => known,
       credentials,
     );
     const staleCutoff = new Date(
@@ -259,7 +269,7 @@ export class DependencyService {
     for (const edge of edges) {
       const other = edge.source === entityRef ? edge.target : edge.source;
       const isKnown = graph.index.isKnown(other);
-      if (isKnown && !readable.has(other)) continue;
+      if (isKnown && readable !== 'all' && !readable.has(other)) continue;
       const evidence = (
         graph.evidence.get(edgeKey(edge.source, edge.target)) ?? []
       ).map(o => ({
@@ -308,56 +318,54 @@ export class DependencyService {
     credentials: BackstageCredentials,
   ): Promise<ImpactReach> {
     const graph = await this.current();
-    const settings = { maxResults: this.options.settings.maxResults };
-    const walk = graph.index.walk({ ...query, ...settings });
-    const inCatalog: number[] = [];
-    walk.refs.forEach((ref, at) => {
-      if (graph.nodes.has(ref)) inCatalog.push(at);
+    const reach = this.reaches.reach(graph, {
+      ...query,
+      maxResults: this.options.settings.maxResults,
     });
     const readable = await this.readableAround(
       graph,
       query.root,
-      inCatalog.map(at => walk.refs[at]),
+      () => reach.entities.map(entity => entity.ref),
       credentials,
     );
-    const visible = inCatalog.filter(at => readable.has(walk.refs[at]));
-    const entities = visible.map(at => {
-      const node = graph.nodes.get(walk.refs[at])!;
-      return {
-        ref: node.ref,
-        depth: walk.depths[at],
-        kind: node.kind,
-        title: node.title,
-        ownerRef: node.ownerRef ?? null,
-        lifecycle: node.lifecycle,
-      };
-    });
-    // Reached only through observed edges: what a declared-only walk does not reach.
-    const hidden = new Set<string>();
-    if (query.include.observed) {
-      const declaredReach = new Set(
-        graph.index.walk({
-          ...query,
-          ...settings,
-          include: { declared: true, observed: false },
-        }).refs,
+    if (readable === 'all') {
+      const slo = await this.options.sloSnapshots.worstByEntity(
+        reach.entities.map(entity => entity.ref),
       );
-      for (const entity of entities) {
-        if (!declaredReach.has(entity.ref)) hidden.add(entity.ref);
-      }
+      return {
+        root: query.root,
+        direction: query.direction,
+        entities: reach.entities,
+        depths: reach.depths,
+        hidden: reach.hidden,
+        slo,
+        summary: { ...reach.summary, frozen: countFrozen(slo) },
+        truncated: reach.truncated,
+        stepAt: reach.stepAt,
+      };
     }
+    const visible: number[] = [];
+    reach.entities.forEach((entity, at) => {
+      if (readable.has(entity.ref)) visible.push(at);
+    });
+    const entities = visible.map(at => reach.entities[at]);
+    const depths = visible.map(at => reach.depths[at]);
     const slo = await this.options.sloSnapshots.worstByEntity(
-      entities.map(e => e.ref),
+      entities.map(entity => entity.ref),
     );
     return {
       root: query.root,
       direction: query.direction,
       entities,
-      hidden,
+      depths,
+      hidden: reach.hidden,
       slo,
-      summary: summarizeImpact(entities, hidden, slo),
-      truncated: walk.truncated,
-      stepAt: index => walk.stepAt(visible[index]),
+      summary: {
+        ...countReach(entities, depths, reach.hidden),
+        frozen: countFrozen(slo),
+      },
+      truncated: reach.truncated,
+      stepAt: index => reach.stepAt(visible[index]),
     };
   }
 
@@ -373,8 +381,11 @@ export class DependencyService {
     const reach = await this.reachImpact(query, credentials);
     const after = query.cursor;
     const from = after
-      ? firstIndex(reach.entities, entity =>
-          isAfter({ depth: entity.depth, entityRef: entity.ref }, after),
+      ? firstIndex(reach.entities.length, at =>
+          isAfter(
+            { depth: reach.depths[at], entityRef: reach.entities[at].ref },
+            after,
+          ),
         )
       : 0;
     const to = Math.min(
@@ -392,7 +403,7 @@ export class DependencyService {
         entityRef: entity.ref,
         title: entity.title,
         kind: entity.kind,
-        depth: entity.depth,
+        depth: reach.depths[from + i],
         path: step.path,
         via: step.via,
         owner: entity.ownerRef
@@ -406,7 +417,7 @@ export class DependencyService {
         slo: reach.slo.get(entity.ref) ?? null,
       };
     });
-    const last = page[page.length - 1];
+    const last = page.length > 0 ? to - 1 : undefined;
     return {
       root: reach.root,
       direction: reach.direction,
@@ -414,43 +425,26 @@ export class DependencyService {
       summary: reach.summary,
       truncated: reach.truncated,
       cursor:
-        to < reach.entities.length && last
-          ? encodeImpactCursor({ depth: last.depth, entityRef: last.ref })
+        to < reach.entities.length && last !== undefined
+          ? encodeImpactCursor({
+              depth: reach.depths[last],
+              entityRef: reach.entities[last].ref,
+            })
           : null,
     };
   }
 }
 
-/** Counts over the whole reach: by depth, by owner (most first), frozen and hidden. */
-function summarizeImpact(
-  entities: ImpactReach['entities'],
-  hidden: Set<string>,
-  slo: Map<string, SloVerdict>,
-): ImpactSummary {
-  const owners = new Map<string, number>();
-  const byDepth: Record<string, number> = {};
-  let frozen = 0;
-  for (const entity of entities) {
-    if (entity.ownerRef) {
-      owners.set(entity.ownerRef, (owners.get(entity.ownerRef) ?? 0) + 1);
-    }
-    byDepth[String(entity.depth)] = (byDepth[String(entity.depth)] ?? 0) + 1;
-    if (slo.get(entity.ref)?.state === 'freeze') frozen++;
+/** The first of `0 … length - 1` that passes `test`, which fails up to some point and then passes. */
+function firstIndex(length: number, test: (at: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(middle)) high = middle;
+    else low = middle + 1;
   }
-  return {
-    entities: entities.length,
-    owners: [...owners.entries()]
-      .map(([ref, count]) => ({ ref, count }))
-      .sort((a, b) => b.count - a.count || (a.ref < b.ref ? -1 : 1)),
-    byDepth,
-    frozen,
-    hidden: hidden.size,
-  };
-}
-
-function firstIndex<T>(items: T[], test: (item: T) => boolean): number {
-  const at = items.findIndex(test);
-  return at === -1 ? items.length : at;
+  return low;
 }
 
 /** Observed refs as the catalog knows them now (see `CatalogSnapshot.placeObservedRef`). */

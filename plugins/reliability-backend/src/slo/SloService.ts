@@ -10,7 +10,6 @@ import {
   SloHistoryResponse,
   SloItem,
   ReleaseGateResponse,
-  RELATION_HAS_SLO,
   SloState,
   worstSloState,
 } from '@reliability-suite/backstage-plugin-reliability-common';
@@ -61,10 +60,8 @@ export class SloService implements SloSnapshotReader {
     const snapshot = await this.options.catalogIndex.current();
     const sloRefsByEntity = new Map<string, string[]>();
     for (const ref of entityRefs) {
-      const sloRefs = (snapshot.entitiesByRef.get(ref)?.relations ?? [])
-        .filter(relation => relation.type === RELATION_HAS_SLO)
-        .map(relation => relation.targetRef);
-      if (sloRefs.length > 0) sloRefsByEntity.set(ref, sloRefs);
+      const sloRefs = snapshot.sloRefsByEntity.get(ref);
+      if (sloRefs) sloRefsByEntity.set(ref, sloRefs);
     }
     const worstBySlo = new Map<string, SloVerdict>();
     for (const latest of await this.options.store.getLatestSnapshots([

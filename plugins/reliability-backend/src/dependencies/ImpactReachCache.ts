@@ -1,0 +1,72 @@
+import { DependencyGraph } from './DependencyGraph';
+import { ImpactQuery } from './DependencyIndex';
+import { GraphReach, reachInGraph } from './impactReach';
+
+type Entry = { graph: DependencyGraph; version: number; reach: GraphReach };
+
+/**
+ * The reaches of recent impact queries, each kept while the graph it was walked on is
+ * unchanged. Every page of an answer carries the whole reach's summary, so without it paging
+ * through a hub's 20,000 dependents walks them again for each page, and everyone opening the
+ * same impact view during an outage walks it again too. Least recently used reaches go first;
+ * the cache holds at most `maxEntries` reaches and `maxEntities` entities among them.
+ */
+export class ImpactReachCache {
+  private readonly entries = new Map<string, Entry>();
+  private entities = 0;
+
+  constructor(
+    private readonly limits: { maxEntries: number; maxEntities: number },
+  ) {}
+
+  reach(graph: DependencyGraph, query: ImpactQuery): GraphReach {
+    const key = JSON.stringify([
+      query.root,
+      query.direction,
+      query.maxDepth,
+      query.include.declared,
+      query.include.observed,
+      query.maxResults,
+    ]);
+    const version = graph.index.version;
+    const cached = this.entries.get(key);
+    if (cached) {
+      this.remove(key, cached);
+      if (cached.graph === graph && cached.version === version) {
+        this.entries.set(key, cached);
+        this.entities += cached.reach.entities.length;
+        return cached.reach;
+      }
+    }
+    const reach = reachInGraph(graph, query);
+    if (reach.entities.length <= this.limits.maxEntities) {
+      this.entries.set(key, { graph, version, reach });
+      this.entities += reach.entities.length;
+      this.evict();
+    }
+    return reach;
+  }
+
+  /** Forgets every reach: the graph they were walked on was replaced. */
+  clear(): void {
+    this.entries.clear();
+    this.entities = 0;
+  }
+
+  private remove(key: string, entry: Entry) {
+    this.entries.delete(key);
+    this.entities -= entry.reach.entities.length;
+  }
+
+  private evict() {
+    for (const [key, entry] of this.entries) {
+      if (
+        this.entries.size <= this.limits.maxEntries &&
+        this.entities <= this.limits.maxEntities
+      ) {
+        return;
+      }
+      this.remove(key, entry);
+    }
+  }
+}
