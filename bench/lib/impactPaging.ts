@@ -135,16 +135,23 @@ export async function measureImpactPaging(options: {
   }
   const allHubPages = [...hubFirstPages.values()].flat();
   const hubP95 = percentile(allHubPages, 95);
+  // The backend keeps recent reaches: the first round walks each hub, the later ones do not.
+  const firstAsked = [...hubFirstPages.values()].map(times => times[0]);
+  const askedAgain = [...hubFirstPages.values()].flatMap(times =>
+    times.slice(1),
+  );
   console.log(
     `${label}, first page of ${PAGE} (declared), ${
       hubs.length
     } hub roots × ${HUB_ROUNDS}: p50 ${ms(
       percentile(allHubPages, 50),
-    )}, p95 ${ms(hubP95)}; dependents ${Math.min(
+    )}, p95 ${ms(hubP95)}; first asked (walks the hub) p50 ${ms(
+      percentile(firstAsked, 50),
+    )}, p95 ${ms(percentile(firstAsked, 95))}; asked again p95 ${ms(
+      percentile(askedAgain, 95),
+    )}; dependents ${Math.min(...hubs.map(h => h.size))}–${Math.max(
       ...hubs.map(h => h.size),
-    )}–${Math.max(...hubs.map(h => h.size))} (budget p95 ≤ 50 ms: ${
-      hubP95 <= 50 ? 'met' : 'MISSED'
-    })`,
+    )} (budget p95 ≤ 50 ms: ${hubP95 <= 50 ? 'met' : 'MISSED'})`,
   );
 
   const pagedThrough: string[] = [];
@@ -191,13 +198,16 @@ export async function measureImpactPaging(options: {
       throw new Error(`${label}: the catalog walk from ${root} disagrees`);
     }
     walks.push(walked);
-    ratios.push(walked / percentile(hubFirstPages.get(root)!, 50));
+    // Against the first page that walked the hub, not one from a kept reach.
+    ratios.push(walked / hubFirstPages.get(root)![0]);
   }
   const worst = Math.min(...ratios);
   console.log(
     `${label}, per-hop catalog walk of ${walks.length} hub roots: p50 ${ms(
       percentile(walks, 50),
-    )}, max ${ms(Math.max(...walks))}; walk / first page: min ${worst.toFixed(
+    )}, max ${ms(
+      Math.max(...walks),
+    )}; walk / first page first asked: min ${worst.toFixed(
       0,
     )}×, p50 ${percentile(ratios, 50).toFixed(0)}× (budget ≥ 20×: ${
       worst >= 20 ? 'met' : 'MISSED'
