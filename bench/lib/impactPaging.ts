@@ -134,24 +134,27 @@ export async function measureImpactPaging(options: {
     }
   }
   const allHubPages = [...hubFirstPages.values()].flat();
-  const hubP95 = percentile(allHubPages, 95);
   // The backend keeps recent reaches: the first round walks each hub, the later ones do not.
+  // The budget is judged on the first, as a responder opening a hub's impact first meets it.
   const firstAsked = [...hubFirstPages.values()].map(times => times[0]);
   const askedAgain = [...hubFirstPages.values()].flatMap(times =>
     times.slice(1),
   );
+  const firstAskedP95 = percentile(firstAsked, 95);
   console.log(
     `${label}, first page of ${PAGE} (declared), ${
       hubs.length
-    } hub roots × ${HUB_ROUNDS}: p50 ${ms(
-      percentile(allHubPages, 50),
-    )}, p95 ${ms(hubP95)}; first asked (walks the hub) p50 ${ms(
+    } hub roots × ${HUB_ROUNDS}: all p95 ${ms(
+      percentile(allHubPages, 95),
+    )}; first asked (walks the hub) p50 ${ms(
       percentile(firstAsked, 50),
-    )}, p95 ${ms(percentile(firstAsked, 95))}; asked again p95 ${ms(
-      percentile(askedAgain, 95),
-    )}; dependents ${Math.min(...hubs.map(h => h.size))}–${Math.max(
+    )}, p95 ${ms(firstAskedP95)}; asked again p50 ${ms(
+      percentile(askedAgain, 50),
+    )}, p95 ${ms(percentile(askedAgain, 95))}; dependents ${Math.min(
       ...hubs.map(h => h.size),
-    )} (budget p95 ≤ 50 ms: ${hubP95 <= 50 ? 'met' : 'MISSED'})`,
+    )}–${Math.max(...hubs.map(h => h.size))} (budget first asked p95 ≤ 50 ms: ${
+      firstAskedP95 <= 50 ? 'met' : 'MISSED'
+    })`,
   );
 
   const pagedThrough: string[] = [];

@@ -178,3 +178,19 @@ describe('DependencyIndex.walk', () => {
     ]);
   });
 });
+
+describe('DependencyIndex.version', () => {
+  it('changes when an edge is added or becomes known another way, not when it is known again', () => {
+    const index = graph([['web', 'api', 'declared']]);
+    const declared = index.version;
+    index.addEdge('web', 'api', 'declared');
+    expect(index.version).toBe(declared);
+    index.addEdge('web', 'api', 'observed'); // its paths are now `both`
+    const both = index.version;
+    expect(both).not.toBe(declared);
+    index.addEdge('web', 'api', 'observed');
+    expect(index.version).toBe(both);
+    index.addEdge('api', 'db', 'observed');
+    expect(index.version).not.toBe(both);
+  });
+});

@@ -7,6 +7,8 @@ const EDGE_KEY_BASE = 2 ** 21;
 const OBSERVED = 2;
 const UNSEEN = -1;
 const NO_PARENT = -2;
+// The root's place in a walk's predecessors by position.
+const ROOT = -1;
 
 export type DependencyNode = {
   ref: string;
@@ -207,22 +209,34 @@ export class DependencyIndex {
       }
       frontier = found;
     }
-    const refs = this.refs;
+    // Each reached entity's predecessor by its position among them (ROOT for the root), so
+    // that a walk kept for later pages holds arrays the size of its reach, not of the graph.
+    // A predecessor is one level nearer the root, so it has its position already.
+    const positionOf = new Int32Array(this.refs.length);
+    const parentAt = new Int32Array(reached.length);
+    const viaAt = new Uint8Array(reached.length);
+    reached.forEach((node, at) => {
+      parentAt[at] = parent[node] === rootId ? ROOT : positionOf[parent[node]];
+      viaAt[at] = parentFlag[node];
+      positionOf[node] = at;
+    });
+    const rootRef = query.root;
+    const refs = reached.map(node => this.refs[node]);
     return {
-      refs: reached.map(node => refs[node]),
+      refs,
       depths,
       truncated,
       stepAt: index => {
-        const node = reached[index];
         const path: string[] = [];
-        for (let at = node; at !== NO_PARENT; at = parent[at]) {
+        for (let at = index; at !== ROOT; at = parentAt[at]) {
           path.push(refs[at]);
         }
+        path.push(rootRef);
         return {
-          ref: refs[node],
+          ref: refs[index],
           depth: depths[index],
           path: path.reverse(),
-          via: toProvenance(parentFlag[node]),
+          via: toProvenance(viaAt[index]),
         };
       },
     };

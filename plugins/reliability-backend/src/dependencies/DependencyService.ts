@@ -23,7 +23,7 @@ import { singleFlight } from '../util/singleFlight';
 import { DependencyGraph, edgeKey } from './DependencyGraph';
 import { ImpactStep } from './DependencyIndex';
 import { ImpactReachCache } from './ImpactReachCache';
-import { countFrozen, countReach } from './impactReach';
+import { countFrozen, countReach, reachInGraph } from './impactReach';
 import { encodeImpactCursor, ImpactPosition, isAfter } from './impactCursor';
 import { ObservationStore } from './ObservationStore';
 
@@ -318,10 +318,12 @@ export class DependencyService {
     credentials: BackstageCredentials,
   ): Promise<ImpactReach> {
     const graph = await this.current();
-    const reach = this.reaches.reach(graph, {
-      ...query,
-      maxResults: this.options.settings.maxResults,
-    });
+    const walked = { ...query, maxResults: this.options.settings.maxResults };
+    // A graph replaced meanwhile is not kept alive in the cache.
+    const reach =
+      graph === this.graph
+        ? this.reaches.reach(graph, walked)
+        : reachInGraph(graph, walked);
     const readable = await this.readableAround(
       graph,
       query.root,
@@ -339,7 +341,13 @@ export class DependencyService {
         depths: reach.depths,
         hidden: reach.hidden,
         slo,
-        summary: { ...reach.summary, frozen: countFrozen(slo) },
+        // Copies: the kept reach's own counts never leave this service.
+        summary: {
+          ...reach.summary,
+          owners: reach.summary.owners.map(owner => ({ ...owner })),
+          byDepth: { ...reach.summary.byDepth },
+          frozen: countFrozen(slo),
+        },
         truncated: reach.truncated,
         stepAt: reach.stepAt,
       };

@@ -77,23 +77,40 @@ describe('ImpactReachCache', () => {
     );
   });
 
-  it('keeps the most recently used reaches within its bounds', () => {
-    const cache = new ImpactReachCache({ maxEntries: 2, maxEntities: 3 });
+  const counting = (limits: { maxEntries: number; maxEntities: number }) => {
+    const cache = new ImpactReachCache(limits);
     const onDb = graph();
     const walk = jest.spyOn(onDb.index, 'walk');
-    cache.reach(onDb, downstreamOf('db')); // 3 entities: the bound
-    cache.reach(onDb, downstreamOf('api')); // 1 more: db's goes
-    cache.reach(onDb, downstreamOf('api'));
-    expect(walk).toHaveBeenCalledTimes(2);
-    cache.reach(onDb, downstreamOf('db'));
-    expect(walk).toHaveBeenCalledTimes(3);
+    const ask = (name: string) => cache.reach(onDb, downstreamOf(name));
+    return { ask, walks: () => walk.mock.calls.length };
+  };
 
-    cache.reach(onDb, downstreamOf('web')); // nothing reached
-    cache.reach(onDb, downstreamOf('batch')); // nothing: db's goes, as the least recent
-    cache.reach(onDb, downstreamOf('web'));
-    cache.reach(onDb, downstreamOf('batch'));
-    expect(walk).toHaveBeenCalledTimes(5);
-    cache.reach(onDb, downstreamOf('db'));
-    expect(walk).toHaveBeenCalledTimes(6);
+  it('lets the least recently used reach go beyond maxEntries', () => {
+    const { ask, walks } = counting({ maxEntries: 2, maxEntities: 100 });
+    ask('web');
+    ask('batch');
+    ask('web'); // now batch's is the least recently used
+    expect(walks()).toBe(2);
+    ask('api'); // batch's goes
+    ask('web');
+    expect(walks()).toBe(3);
+    ask('batch');
+    expect(walks()).toBe(4);
+  });
+
+  it('holds at most maxEntities entities among its reaches', () => {
+    const { ask, walks } = counting({ maxEntries: 10, maxEntities: 3 });
+    ask('db'); // 3 entities
+    ask('api'); // 1 more: db's goes
+    ask('api');
+    expect(walks()).toBe(2);
+    ask('db'); // api's goes
+    ask('api');
+    expect(walks()).toBe(4);
+
+    const small = counting({ maxEntries: 10, maxEntities: 2 });
+    small.ask('db'); // 3 entities, never kept
+    small.ask('db');
+    expect(small.walks()).toBe(2);
   });
 });

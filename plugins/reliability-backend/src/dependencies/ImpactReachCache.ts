@@ -7,9 +7,10 @@ type Entry = { graph: DependencyGraph; version: number; reach: GraphReach };
 /**
  * The reaches of recent impact queries, each kept while the graph it was walked on is
  * unchanged. Every page of an answer carries the whole reach's summary, so without it paging
- * through a hub's 20,000 dependents walks them again for each page, and everyone opening the
- * same impact view during an outage walks it again too. Least recently used reaches go first;
- * the cache holds at most `maxEntries` reaches and `maxEntities` entities among them.
+ * through a hub's thousands of dependents walks them all again for each page, and everyone
+ * opening the same impact view during an outage walks them again too. Least recently used
+ * reaches go first; the cache holds at most `maxEntries` reaches and `maxEntities` entities
+ * among them (a reach holds arrays the size of what it reached, see `DependencyIndex.walk`).
  */
 export class ImpactReachCache {
   private readonly entries = new Map<string, Entry>();

@@ -177,6 +177,7 @@ function readers(override: Partial<Record<string, unknown>> = {}): Readers {
         root: ORDERS,
         direction: 'downstream',
         entities: [],
+        depths: [],
         hidden: new Set(),
         slo: new Map(),
         summary: {
