@@ -3,8 +3,9 @@
  * Backstage" says, and checks that it works there.
  *
  * 1. Builds and packs every plugin package (`yarn build`, `yarn pack`; the root `yarn tsc` ran
- *    first, as `npm test` does) and publishes the tarballs to a private registry on loopback
- *    (Verdaccio, from the npm registry), as a platform team publishes to its own.
+ *    first, as `npm test` does) and publishes each with `yarn npm publish` to a private registry
+ *    on loopback (Verdaccio, from the npm registry), as the README's loop does for a platform
+ *    team's own registry.
  * 2. Creates a stock app with `@backstage/create-app@0.9.2`, seeded with this repo's yarn.lock so
  *    that its Backstage versions match, and adds exactly the README's lines: the registry for the
  *    `@reliability-suite` scope, the two dependencies, one `backend.add(...)` line and the catalog
@@ -22,7 +23,6 @@ import {
   copyFileSync,
   createWriteStream,
   mkdirSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -158,7 +158,7 @@ async function main() {
     run('yarn', ['pack', '--out', join(tarballs, '%s-%v.tgz')], dir);
   }
 
-  step('publish the tarballs to a private registry on loopback');
+  step('publish every package to a private registry on loopback');
   const registryPort = await freePort();
   const registry = `http://127.0.0.1:${registryPort}`;
   writeFileSync(
@@ -197,18 +197,13 @@ async function main() {
   });
   const { token } = (await user.json()) as { token?: string };
   if (!token) throw new Error(`the registry gave no token: ${user.status}`);
-  for (const tarball of readdirSync(tarballs)) {
-    run(
-      'npm',
-      [
-        'publish',
-        join(tarballs, tarball),
-        '--registry',
-        registry,
-        `--//127.0.0.1:${registryPort}/:_authToken=${token}`,
-      ],
-      work,
-    );
+  // As the README's loop does, from each package's folder.
+  for (const name of PACKAGES) {
+    run('yarn', ['npm', 'publish'], join(repoRoot, 'plugins', name), {
+      YARN_NPM_PUBLISH_REGISTRY: registry,
+      YARN_NPM_AUTH_TOKEN: token,
+      YARN_UNSAFE_HTTP_WHITELIST: '127.0.0.1',
+    });
   }
 
   step(`create a stock app with ${CREATE_APP}`);
