@@ -55,6 +55,22 @@ describe('DependencyIndex.walk', () => {
     ]);
   });
 
+  it('names what it reached only through observed edges, within the same depth', () => {
+    expect(shop.walk(query('db')).hidden).toEqual(['batch']);
+    expect(
+      shop.walk(query('db', { include: { declared: true, observed: false } }))
+        .hidden,
+    ).toEqual([]);
+    // web → api → db declared, and web → db observed: within depth 1, only traffic shows web.
+    const shortcut = graph([
+      ['web', 'api', 'declared'],
+      ['api', 'db', 'declared'],
+      ['web', 'db', 'observed'],
+    ]);
+    expect(shortcut.walk(query('db')).hidden).toEqual([]);
+    expect(shortcut.walk(query('db', { maxDepth: 1 })).hidden).toEqual(['web']);
+  });
+
   it('keeps ref order, for results and for ties in paths, when entities arrive after a query', () => {
     const growing = graph([
       ['m', 'db', 'declared'],

@@ -42,6 +42,11 @@ export type ImpactWalk = {
   depths: number[];
   /** Whether the walk stopped at `maxResults`. */
   truncated: boolean;
+  /**
+   * With observed edges included, the reached entities that a walk over declared edges alone,
+   * as deep, does not reach: known only through observed edges.
+   */
+  hidden: string[];
   /** The `index`-th entry with a shortest path from the root. */
   stepAt(index: number): ImpactStep;
 };
@@ -156,7 +161,13 @@ export class DependencyIndex {
   walk(query: ImpactQuery): ImpactWalk {
     const rootId = this.ids.get(query.root);
     if (rootId === undefined) {
-      return { refs: [], depths: [], truncated: false, stepAt: noStep };
+      return {
+        refs: [],
+        depths: [],
+        truncated: false,
+        hidden: [],
+        stepAt: noStep,
+      };
     }
     const mask =
       (query.include.declared ? DECLARED : 0) |
@@ -222,10 +233,21 @@ export class DependencyIndex {
     });
     const rootRef = query.root;
     const refs = reached.map(node => this.refs[node]);
+    let hidden: string[] = [];
+    if (query.include.observed) {
+      const declared = this.reachedThroughDeclared(
+        rootId,
+        next,
+        nextFlags,
+        query,
+      );
+      hidden = reached.filter(node => !declared[node]).map(n => this.refs[n]);
+    }
     return {
       refs,
       depths,
       truncated,
+      hidden,
       stepAt: index => {
         const path: string[] = [];
         for (let at = index; at !== ROOT; at = parentAt[at]) {
@@ -240,6 +262,37 @@ export class DependencyIndex {
         };
       },
     };
+  }
+
+  /** Which nodes a walk over declared edges alone reaches from the root within `maxDepth`. */
+  private reachedThroughDeclared(
+    rootId: number,
+    next: number[][],
+    nextFlags: number[][],
+    query: ImpactQuery,
+  ): Uint8Array {
+    const seen = new Uint8Array(this.refs.length);
+    seen[rootId] = 1;
+    let frontier = [rootId];
+    for (
+      let depth = 1;
+      depth <= query.maxDepth && frontier.length > 0;
+      depth++
+    ) {
+      const found: number[] = [];
+      for (const node of frontier) {
+        const neighbours = next[node];
+        const flags = nextFlags[node];
+        for (let i = 0; i < neighbours.length; i++) {
+          if ((flags[i] & DECLARED) !== 0 && seen[neighbours[i]] === 0) {
+            seen[neighbours[i]] = 1;
+            found.push(neighbours[i]);
+          }
+        }
+      }
+      frontier = found;
+    }
+    return seen;
   }
 
   /** Each node's position in plain string order of refs, kept until a node is added. */

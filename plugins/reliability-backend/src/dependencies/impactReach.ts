@@ -40,19 +40,7 @@ export function reachInGraph(
       depths.push(walk.depths[at]);
     }
   }
-  // Reached only through observed edges: what a declared-only walk does not reach.
-  const hidden = new Set<string>();
-  if (query.include.observed) {
-    const declaredReach = new Set(
-      graph.index.walk({
-        ...query,
-        include: { declared: true, observed: false },
-      }).refs,
-    );
-    for (const entity of entities) {
-      if (!declaredReach.has(entity.ref)) hidden.add(entity.ref);
-    }
-  }
+  const hidden = new Set(walk.hidden);
   return {
     entities,
     depths,
