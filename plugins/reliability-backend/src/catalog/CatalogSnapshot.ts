@@ -38,6 +38,8 @@ export type IndexedEntity = {
   annotations: Record<string, string>;
   lifecycle: string | null;
   relations: EntityRelation[];
+  /** Its OpenSLO `SLO`s (`hasSlo` relations): few entities have any. */
+  sloRefs: readonly string[];
   /** Lower-cased name and title: what lookup matches first. */
   searchOwn?: string[];
   /** Lower-cased tags, owner (ref, name, display name) and `reliability.io/service-name`. */
@@ -148,7 +150,17 @@ export function toIndexedEntity(entity: Entity): IndexedEntity {
       type,
       targetRef,
     })),
+    sloRefs: sloRefsOf(entity),
   };
+}
+
+const NO_SLOS: readonly string[] = Object.freeze([]);
+
+function sloRefsOf(entity: Entity): readonly string[] {
+  const sloRefs = (entity.relations ?? [])
+    .filter(relation => relation.type === RELATION_HAS_SLO)
+    .map(relation => relation.targetRef);
+  return sloRefs.length > 0 ? sloRefs : NO_SLOS;
 }
 
 function profileOf(entity: Entity): { displayName?: string; email?: string } {
@@ -178,11 +190,6 @@ export class CatalogSnapshot {
   readonly slos: Entity[] = [];
   /** OpenSLO `SLI` entities by ref. */
   readonly slisByRef = new Map<string, Entity>();
-  /**
-   * The SLO refs of each entity that has any: impact answers ask for thousands of entities,
-   * of which few have SLOs.
-   */
-  readonly sloRefsByEntity = new Map<string, string[]>();
   private readonly serviceNames = new Map<string, string>();
   private readonly pagerDutyServices = new Map<string, string[]>();
 
@@ -232,10 +239,6 @@ export class CatalogSnapshot {
       const indexed = toIndexedEntity(entity);
       this.entities.push(indexed);
       this.entitiesByRef.set(ref, indexed);
-      const sloRefs = indexed.relations
-        .filter(relation => relation.type === RELATION_HAS_SLO)
-        .map(relation => relation.targetRef);
-      if (sloRefs.length > 0) this.sloRefsByEntity.set(ref, sloRefs);
     }
   }
 

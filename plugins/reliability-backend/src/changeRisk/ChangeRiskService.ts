@@ -60,7 +60,9 @@ export class ChangeRiskService {
       this.options.incidents.openIncidents(credentials),
     ]);
 
-    const dependents = reach.entities;
+    const dependents = Array.from({ length: reach.size }, (_, at) =>
+      reach.entityAt(at),
+    );
     const titleOf = new Map(dependents.map(d => [d.ref, d.title]));
     const inState = (state: string) =>
       dependents

@@ -21,7 +21,7 @@ export const edgeKey = (source: string, target: string) =>
  * observation store. Rebuilt whenever the snapshot is replaced or the observations are re-read.
  */
 export class DependencyGraph {
-  readonly index = new DependencyIndex();
+  readonly index = new DependencyIndex<IndexedEntity>();
   /** The catalog's entities that run (`RUNNING_KINDS`), from {@link DependencyGraph.snapshot}. */
   readonly nodes: ReadonlyMap<string, IndexedEntity>;
   /** Evidence per observed edge. */
@@ -39,7 +39,7 @@ export class DependencyGraph {
     // An API is not a node: consuming it is depending on whoever provides it.
     const providers = new Map<string, string[]>();
     for (const entity of running) {
-      this.index.addEntity(entity.ref);
+      this.index.addEntity(entity.ref, entity);
       for (const relation of entity.relations) {
         if (relation.type === RELATION_PROVIDES_API) {
           const list = providers.get(relation.targetRef) ?? [];

@@ -4,11 +4,11 @@ function graph(
   edges: Array<[string, string, 'declared' | 'observed']>,
   nodes: string[] = [],
 ) {
-  const index = new DependencyIndex();
-  nodes.forEach(n => index.addEntity(n));
+  const index = new DependencyIndex<string>();
+  nodes.forEach(n => index.addEntity(n, n));
   edges.forEach(([s, t, via]) => {
-    index.addEntity(s);
-    index.addEntity(t);
+    index.addEntity(s, s);
+    index.addEntity(t, t);
     index.addEdge(s, t, via);
   });
   return index;
@@ -26,14 +26,14 @@ const query = (
   maxResults: 10_000,
   ...overrides,
 });
-const stepsOf = (index: DependencyIndex, q: ImpactQuery) => {
+const stepsOf = (index: DependencyIndex<string>, q: ImpactQuery) => {
   const walk = index.walk(q);
   return {
-    steps: walk.refs.map((_, i) => walk.stepAt(i)),
+    steps: Array.from({ length: walk.size }, (_, i) => walk.stepAt(i)),
     truncated: walk.truncated,
   };
 };
-const summarize = (index: DependencyIndex, q: ImpactQuery) =>
+const summarize = (index: DependencyIndex<string>, q: ImpactQuery) =>
   stepsOf(index, q).steps.map(s => `${s.depth} ${s.path.join('>')} ${s.via}`);
 
 describe('DependencyIndex.walk', () => {

@@ -10,12 +10,6 @@ const NO_PARENT = -2;
 // The root's place in a walk's predecessors by position.
 const ROOT = -1;
 
-export type DependencyNode = {
-  ref: string;
-  /** False for names observed in traffic that match no catalog entity. */
-  known: boolean;
-};
-
 export type ImpactStep = {
   ref: string;
   depth: number;
@@ -34,12 +28,17 @@ export type ImpactQuery = {
   maxResults: number;
 };
 
-/** The entities an impact query reaches, in answer order, with their paths on demand. */
-export type ImpactWalk = {
-  /** Reached entities by depth, then ref; the root is not among them. */
-  refs: string[];
-  /** The depth of each entry of `refs`. */
-  depths: number[];
+/**
+ * The entities an impact query reaches, in answer order (depth, then ref; the root is not among
+ * them), with their paths on demand. It holds typed arrays the size of its reach, off the heap
+ * the garbage collector traces, since reaches are kept for later pages.
+ */
+export type ImpactWalk<T> = {
+  size: number;
+  refAt(index: number): string;
+  depthAt(index: number): number;
+  /** What the index holds for it, unless it is a name seen in traffic that no entity has. */
+  entityAt(index: number): T | undefined;
   /** Whether the walk stopped at `maxResults`. */
   truncated: boolean;
   /**
@@ -51,19 +50,30 @@ export type ImpactWalk = {
   stepAt(index: number): ImpactStep;
 };
 
-const noStep = (): ImpactStep => {
+type Scratch = {
+  parent: Int32Array;
+  parentFlag: Uint8Array;
+  positionOf: Int32Array;
+  queue: Int32Array;
+  sortKeys: Int32Array;
+  declared: { seen: Uint8Array; queue: Int32Array };
+};
+
+const nothingReached = (): never => {
   throw new RangeError('The walk reached nothing');
 };
 
 /**
  * A directed dependency graph over entity refs (an edge A → B: A depends on B), held compactly:
  * integer ids, adjacency arrays in both directions, and a flag per edge saying whether it is
- * declared, observed or both. Queries are walks in memory.
+ * declared, observed or both, with what the caller keeps of each entity (`T`). Queries are
+ * walks in memory.
  */
-export class DependencyIndex {
+export class DependencyIndex<T> {
   private readonly ids = new Map<string, number>();
   private readonly refs: string[] = [];
-  private readonly known: boolean[] = [];
+  /** By node id; undefined for names seen in traffic that no entity has. */
+  private readonly entities: Array<T | undefined> = [];
   private readonly out: number[][] = [];
   private readonly outFlags: number[][] = [];
   private readonly in: number[][] = [];
@@ -72,7 +82,8 @@ export class DependencyIndex {
   // adding an edge is constant time even for hubs with thousands of dependents.
   private readonly outAt = new Map<number, number>();
   private readonly inAt = new Map<number, number>();
-  private order: Int32Array | undefined;
+  private order: { rank: Int32Array; byRank: Int32Array } | undefined;
+  private scratch: Scratch | undefined;
   private changes = 0;
 
   /** Changes whenever a node or an edge is added or an edge becomes known another way. */
@@ -81,8 +92,8 @@ export class DependencyIndex {
   }
 
   /** Adds a catalog entity (a node even without edges). */
-  addEntity(ref: string): void {
-    this.known[this.id(ref)] = true;
+  addEntity(ref: string, entity: T): void {
+    this.entities[this.id(ref)] = entity;
     this.changes++;
   }
 
@@ -119,7 +130,7 @@ export class DependencyIndex {
 
   isKnown(ref: string): boolean {
     const id = this.ids.get(ref);
-    return id !== undefined && this.known[id];
+    return id !== undefined && this.entities[id] !== undefined;
   }
 
   /** The edges touching `ref`, each way, with how each is known. */
@@ -158,15 +169,17 @@ export class DependencyIndex {
    * order of depth then ref. Cycles and self-loops are harmless. Paths are built only for the
    * steps asked for, so a page of a hub's answer costs the walk and that page.
    */
-  walk(query: ImpactQuery): ImpactWalk {
+  walk(query: ImpactQuery): ImpactWalk<T> {
     const rootId = this.ids.get(query.root);
     if (rootId === undefined) {
       return {
-        refs: [],
-        depths: [],
+        size: 0,
+        refAt: nothingReached,
+        depthAt: nothingReached,
+        entityAt: nothingReached,
         truncated: false,
         hidden: [],
-        stepAt: noStep,
+        stepAt: nothingReached,
       };
     }
     const mask =
@@ -176,26 +189,28 @@ export class DependencyIndex {
       query.direction === 'downstream'
         ? [this.in, this.inFlags]
         : [this.out, this.outFlags];
-    const rank = this.refOrder();
-    const byRef = (a: number, b: number) => rank[a] - rank[b];
-
+    const { rank, byRank } = this.refOrder();
+    const scratch = this.scratchArrays();
     // The predecessor on a shortest path (UNSEEN until reached) and how that edge is known.
-    const parent = new Int32Array(this.refs.length).fill(UNSEEN);
-    const parentFlag = new Uint8Array(this.refs.length);
+    const { parent, parentFlag, positionOf, sortKeys } = scratch;
+    parent.fill(UNSEEN, 0, this.refs.length);
     parent[rootId] = NO_PARENT;
-    const reached: number[] = [];
-    const depths: number[] = [];
-    let frontier = [rootId];
+    // The root, then what it reaches level by level, each level a segment in ref order.
+    const queue = scratch.queue;
+    queue[0] = rootId;
+    let levelStart = 0;
+    let levelEnd = 1;
     let truncated = false;
+    const depthEnds: number[] = [];
     for (
       let depth = 1;
-      depth <= query.maxDepth && frontier.length > 0 && !truncated;
+      depth <= query.maxDepth && levelEnd > levelStart && !truncated;
       depth++
     ) {
-      const found: number[] = [];
+      let found = levelEnd;
       // Predecessors in ref order, so that ties in shortest paths resolve the same way each time.
-      frontier.sort(byRef);
-      for (const node of frontier) {
+      for (let at = levelStart; at < levelEnd; at++) {
+        const node = queue[at];
         const neighbours = next[node];
         const flags = nextFlags[node];
         for (let i = 0; i < neighbours.length; i++) {
@@ -204,36 +219,42 @@ export class DependencyIndex {
           if ((flags[i] & mask) !== 0 && parent[neighbour] === UNSEEN) {
             parent[neighbour] = node;
             parentFlag[neighbour] = flags[i];
-            found.push(neighbour);
+            queue[found++] = neighbour;
           }
         }
       }
-      found.sort(byRef);
-      const room = query.maxResults - reached.length;
-      if (found.length > room) {
-        found.length = room;
+      // In ref order: ranks are distinct integers, which a typed array sorts natively.
+      const count = found - levelEnd;
+      for (let i = 0; i < count; i++) sortKeys[i] = rank[queue[levelEnd + i]];
+      const keys = sortKeys.subarray(0, count).sort();
+      for (let i = 0; i < count; i++) queue[levelEnd + i] = byRank[keys[i]];
+      const room = query.maxResults - (levelEnd - 1);
+      if (count > room) {
+        found = levelEnd + room;
         truncated = true;
       }
-      for (const node of found) {
-        reached.push(node);
-        depths.push(depth);
-      }
-      frontier = found;
+      levelStart = levelEnd;
+      levelEnd = found;
+      depthEnds.push(levelEnd - 1);
     }
     // Each reached entity's predecessor by its position among them (ROOT for the root), so
     // that a walk kept for later pages holds arrays the size of its reach, not of the graph.
     // A predecessor is one level nearer the root, so it has its position already.
-    const positionOf = new Int32Array(this.refs.length);
-    const parentAt = new Int32Array(reached.length);
-    const viaAt = new Uint8Array(reached.length);
-    reached.forEach((node, at) => {
+    const size = levelEnd - 1;
+    const ids = queue.slice(1, levelEnd);
+    const depthOf = new Int32Array(size);
+    const parentAt = new Int32Array(size);
+    const viaAt = new Uint8Array(size);
+    let depth = 1;
+    for (let at = 0; at < size; at++) {
+      while (at >= depthEnds[depth - 1]) depth++;
+      const node = ids[at];
+      depthOf[at] = depth;
       parentAt[at] = parent[node] === rootId ? ROOT : positionOf[parent[node]];
       viaAt[at] = parentFlag[node];
       positionOf[node] = at;
-    });
-    const rootRef = query.root;
-    const refs = reached.map(node => this.refs[node]);
-    let hidden: string[] = [];
+    }
+    const hidden: string[] = [];
     if (query.include.observed) {
       const declared = this.reachedThroughDeclared(
         rootId,
@@ -241,22 +262,27 @@ export class DependencyIndex {
         nextFlags,
         query,
       );
-      hidden = reached.filter(node => !declared[node]).map(n => this.refs[n]);
+      for (let at = 0; at < size; at++) {
+        if (!declared[ids[at]]) hidden.push(this.refs[ids[at]]);
+      }
     }
+    const { refs, entities } = this;
     return {
-      refs,
-      depths,
+      size,
+      refAt: index => refs[ids[index]],
+      depthAt: index => depthOf[index],
+      entityAt: index => entities[ids[index]],
       truncated,
       hidden,
       stepAt: index => {
         const path: string[] = [];
         for (let at = index; at !== ROOT; at = parentAt[at]) {
-          path.push(refs[at]);
+          path.push(refs[ids[at]]);
         }
-        path.push(rootRef);
+        path.push(query.root);
         return {
-          ref: refs[index],
-          depth: depths[index],
+          ref: refs[ids[index]],
+          depth: depthOf[index],
           path: path.reverse(),
           via: toProvenance(viaAt[index]),
         };
@@ -264,46 +290,78 @@ export class DependencyIndex {
     };
   }
 
-  /** Which nodes a walk over declared edges alone reaches from the root within `maxDepth`. */
+  /**
+   * Which nodes a walk over declared edges alone reaches from the root within `maxDepth`: a
+   * scratch array, good until the next walk.
+   */
   private reachedThroughDeclared(
     rootId: number,
     next: number[][],
     nextFlags: number[][],
     query: ImpactQuery,
   ): Uint8Array {
-    const seen = new Uint8Array(this.refs.length);
+    const { seen, queue } = this.scratchArrays().declared;
+    seen.fill(0, 0, this.refs.length);
     seen[rootId] = 1;
-    let frontier = [rootId];
+    queue[0] = rootId;
+    let levelStart = 0;
+    let levelEnd = 1;
     for (
       let depth = 1;
-      depth <= query.maxDepth && frontier.length > 0;
+      depth <= query.maxDepth && levelEnd > levelStart;
       depth++
     ) {
-      const found: number[] = [];
-      for (const node of frontier) {
-        const neighbours = next[node];
-        const flags = nextFlags[node];
+      let found = levelEnd;
+      for (let at = levelStart; at < levelEnd; at++) {
+        const neighbours = next[queue[at]];
+        const flags = nextFlags[queue[at]];
         for (let i = 0; i < neighbours.length; i++) {
           if ((flags[i] & DECLARED) !== 0 && seen[neighbours[i]] === 0) {
             seen[neighbours[i]] = 1;
-            found.push(neighbours[i]);
+            queue[found++] = neighbours[i];
           }
         }
       }
-      frontier = found;
+      levelStart = levelEnd;
+      levelEnd = found;
     }
     return seen;
   }
 
-  /** Each node's position in plain string order of refs, kept until a node is added. */
-  private refOrder(): Int32Array {
+  /**
+   * Working arrays for walks, one per node, reused from walk to walk (walks run one at a time):
+   * a hub's walk would otherwise allocate and drop them on every request.
+   */
+  private scratchArrays(): Scratch {
+    const nodes = this.refs.length;
+    if (!this.scratch || this.scratch.parent.length < nodes) {
+      // Room for the nodes that observations add before the next rebuild.
+      const room = nodes + (nodes >> 3) + 16;
+      this.scratch = {
+        parent: new Int32Array(room),
+        parentFlag: new Uint8Array(room),
+        positionOf: new Int32Array(room),
+        queue: new Int32Array(room),
+        sortKeys: new Int32Array(room),
+        declared: { seen: new Uint8Array(room), queue: new Int32Array(room) },
+      };
+    }
+    return this.scratch;
+  }
+
+  /**
+   * Each node's position in plain string order of refs (`rank`), and the node at each position
+   * (`byRank`), kept until a node is added.
+   */
+  private refOrder(): { rank: Int32Array; byRank: Int32Array } {
     if (!this.order) {
       const ids = this.refs.map((_, id) => id);
       ids.sort((a, b) => compareRefs(this.refs[a], this.refs[b]));
-      this.order = new Int32Array(ids.length);
+      const rank = new Int32Array(ids.length);
       ids.forEach((id, position) => {
-        this.order![id] = position;
+        rank[id] = position;
       });
+      this.order = { rank, byRank: Int32Array.from(ids) };
     }
     return this.order;
   }
@@ -320,7 +378,7 @@ export class DependencyIndex {
       this.ids.set(ref, id);
       this.refs.push(ref);
       this.order = undefined;
-      this.known.push(false);
+      this.entities.push(undefined);
       this.out.push([]);
       this.outFlags.push([]);
       this.in.push([]);

@@ -43,20 +43,20 @@ export type ImpactQuery = {
 export type ImpactReach = {
   root: string;
   direction: 'downstream' | 'upstream';
-  entities: readonly IndexedEntity[];
-  /** The depth of each of `entities`. */
-  depths: readonly number[];
+  size: number;
+  entityAt(index: number): IndexedEntity;
+  depthAt(index: number): number;
+  /** The `index`-th entity's shortest path from the root. */
+  stepAt(index: number): ImpactStep;
   /**
    * The entities reached only through observed edges; it may hold some the caller may not
-   * read, so ask it about `entities`.
+   * read, so ask it about the reach's entities.
    */
   hidden: ReadonlySet<string>;
   /** The worst SLO verdict of each entity that has one. */
   slo: Map<string, SloVerdict>;
   summary: ImpactSummary;
   truncated: boolean;
-  /** The `index`-th entity's shortest path from the root. */
-  stepAt(index: number): ImpactStep;
 };
 
 export type DependencySettings = {
@@ -324,21 +324,23 @@ export class DependencyService {
       graph === this.graph
         ? this.reaches.reach(graph, walked)
         : reachInGraph(graph, walked);
+    const refs = () =>
+      Array.from({ length: reach.size }, (_, at) => reach.entityAt(at).ref);
     const readable = await this.readableAround(
       graph,
       query.root,
-      () => reach.entities.map(entity => entity.ref),
+      refs,
       credentials,
     );
     if (readable === 'all') {
-      const slo = await this.options.sloSnapshots.worstByEntity(
-        reach.entities.map(entity => entity.ref),
-      );
+      const slo = await this.options.sloSnapshots.worstByEntity(reach.withSlos);
       return {
         root: query.root,
         direction: query.direction,
-        entities: reach.entities,
-        depths: reach.depths,
+        size: reach.size,
+        entityAt: reach.entityAt,
+        depthAt: reach.depthAt,
+        stepAt: reach.stepAt,
         hidden: reach.hidden,
         slo,
         // Copies: the kept reach's own counts never leave this service.
@@ -349,31 +351,32 @@ export class DependencyService {
           frozen: countFrozen(slo),
         },
         truncated: reach.truncated,
-        stepAt: reach.stepAt,
       };
     }
     const visible: number[] = [];
-    reach.entities.forEach((entity, at) => {
-      if (readable.has(entity.ref)) visible.push(at);
-    });
-    const entities = visible.map(at => reach.entities[at]);
-    const depths = visible.map(at => reach.depths[at]);
+    for (let at = 0; at < reach.size; at++) {
+      if (readable.has(reach.entityAt(at).ref)) visible.push(at);
+    }
+    const view = {
+      size: visible.length,
+      entityAt: (index: number) => reach.entityAt(visible[index]),
+      depthAt: (index: number) => reach.depthAt(visible[index]),
+      stepAt: (index: number) => reach.stepAt(visible[index]),
+    };
     const slo = await this.options.sloSnapshots.worstByEntity(
-      entities.map(entity => entity.ref),
+      reach.withSlos.filter(ref => readable.has(ref)),
     );
     return {
       root: query.root,
       direction: query.direction,
-      entities,
-      depths,
+      ...view,
       hidden: reach.hidden,
       slo,
       summary: {
-        ...countReach(entities, depths, reach.hidden),
+        ...countReach(view, reach.hidden),
         frozen: countFrozen(slo),
       },
       truncated: reach.truncated,
-      stepAt: index => reach.stepAt(visible[index]),
     };
   }
 
@@ -389,18 +392,17 @@ export class DependencyService {
     const reach = await this.reachImpact(query, credentials);
     const after = query.cursor;
     const from = after
-      ? firstIndex(reach.entities.length, at =>
+      ? firstIndex(reach.size, at =>
           isAfter(
-            { depth: reach.depths[at], entityRef: reach.entities[at].ref },
+            { depth: reach.depthAt(at), entityRef: reach.entityAt(at).ref },
             after,
           ),
         )
       : 0;
-    const to = Math.min(
-      reach.entities.length,
-      from + (query.limit ?? reach.entities.length),
+    const to = Math.min(reach.size, from + (query.limit ?? reach.size));
+    const page = Array.from({ length: to - from }, (_, i) =>
+      reach.entityAt(from + i),
     );
-    const page = reach.entities.slice(from, to);
     const ownership = await this.options.ownership.summarizeOwnership(
       page.map(entity => entity.ref),
     );
@@ -411,7 +413,7 @@ export class DependencyService {
         entityRef: entity.ref,
         title: entity.title,
         kind: entity.kind,
-        depth: reach.depths[from + i],
+        depth: step.depth,
         path: step.path,
         via: step.via,
         owner: entity.ownerRef
@@ -425,7 +427,6 @@ export class DependencyService {
         slo: reach.slo.get(entity.ref) ?? null,
       };
     });
-    const last = page.length > 0 ? to - 1 : undefined;
     return {
       root: reach.root,
       direction: reach.direction,
@@ -433,10 +434,10 @@ export class DependencyService {
       summary: reach.summary,
       truncated: reach.truncated,
       cursor:
-        to < reach.entities.length && last !== undefined
+        to < reach.size && to > from
           ? encodeImpactCursor({
-              depth: reach.depths[last],
-              entityRef: reach.entities[last].ref,
+              depth: reach.depthAt(to - 1),
+              entityRef: reach.entityAt(to - 1).ref,
             })
           : null,
     };

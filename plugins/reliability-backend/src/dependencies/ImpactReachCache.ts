@@ -35,14 +35,14 @@ export class ImpactReachCache {
       this.remove(key, cached);
       if (cached.graph === graph && cached.version === version) {
         this.entries.set(key, cached);
-        this.entities += cached.reach.entities.length;
+        this.entities += cached.reach.size;
         return cached.reach;
       }
     }
     const reach = reachInGraph(graph, query);
-    if (reach.entities.length <= this.limits.maxEntities) {
+    if (reach.size <= this.limits.maxEntities) {
       this.entries.set(key, { graph, version, reach });
-      this.entities += reach.entities.length;
+      this.entities += reach.size;
       this.evict();
     }
     return reach;
@@ -56,7 +56,7 @@ export class ImpactReachCache {
 
   private remove(key: string, entry: Entry) {
     this.entries.delete(key);
-    this.entities -= entry.reach.entities.length;
+    this.entities -= entry.reach.size;
   }
 
   private evict() {

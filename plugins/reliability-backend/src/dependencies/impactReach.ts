@@ -2,25 +2,28 @@ import { ImpactSummary } from '@reliability-suite/backstage-plugin-reliability-c
 import { IndexedEntity } from '../catalog/CatalogSnapshot';
 import { SloVerdict } from '../slo';
 import { DependencyGraph } from './DependencyGraph';
-import { ImpactQuery, ImpactWalk } from './DependencyIndex';
+import { ImpactQuery, ImpactStep } from './DependencyIndex';
 
 /**
  * What an impact query reaches in the catalog, the same for every caller: what each answer
- * filters by what its caller may read. It holds the graph's own entities, no copies, as it is
- * kept for later pages (see {@link ImpactReachCache}).
+ * filters by what its caller may read. Kept for later pages (see `ImpactReachCache`), it holds
+ * typed arrays and the graph's own entities, no copies.
  */
 export type GraphReach = {
-  /** The reached catalog entities in answer order (depth, then ref). */
-  entities: IndexedEntity[];
-  /** The depth of each of `entities`. */
-  depths: number[];
+  /** How many catalog entities it reached. */
+  size: number;
+  /** The `index`-th in answer order (depth, then ref). */
+  entityAt(index: number): IndexedEntity;
+  depthAt(index: number): number;
+  /** The `index`-th entity's shortest path from the root. */
+  stepAt(index: number): ImpactStep;
   /** The entities reached only through observed edges. */
   hidden: Set<string>;
+  /** The reached entities with SLOs, of which the caller's answer wants the worst verdicts. */
+  withSlos: string[];
   truncated: boolean;
   /** The summary for a caller who may read every entity, but for `frozen`, which SLOs decide. */
   summary: Omit<ImpactSummary, 'frozen'>;
-  /** The `index`-th entity's shortest path from the root. */
-  stepAt: ImpactWalk['stepAt'];
 };
 
 /** Walks the graph for `query` and describes what it reaches in the catalog. */
@@ -29,41 +32,48 @@ export function reachInGraph(
   query: ImpactQuery,
 ): GraphReach {
   const walk = graph.index.walk(query);
-  const entities: IndexedEntity[] = [];
-  const depths: number[] = [];
-  const positions: number[] = [];
-  for (let at = 0; at < walk.refs.length; at++) {
-    const node = graph.nodes.get(walk.refs[at]);
-    if (node) {
-      positions.push(at);
-      entities.push(node);
-      depths.push(walk.depths[at]);
-    }
+  // Positions in the walk of catalog entities; names seen in traffic that no entity has are
+  // not part of an impact answer.
+  const inCatalog = new Int32Array(walk.size);
+  let size = 0;
+  for (let at = 0; at < walk.size; at++) {
+    if (walk.entityAt(at)) inCatalog[size++] = at;
   }
+  const positions = inCatalog.slice(0, size);
+  const reach = {
+    size,
+    entityAt: (index: number) => walk.entityAt(positions[index])!,
+    depthAt: (index: number) => walk.depthAt(positions[index]),
+    stepAt: (index: number) => walk.stepAt(positions[index]),
+  };
   const hidden = new Set(walk.hidden);
+  const withSlos: string[] = [];
+  for (let index = 0; index < size; index++) {
+    const entity = reach.entityAt(index);
+    if (entity.sloRefs.length > 0) withSlos.push(entity.ref);
+  }
   return {
-    entities,
-    depths,
+    ...reach,
     hidden,
+    withSlos,
     truncated: walk.truncated,
-    summary: countReach(entities, depths, hidden),
-    stepAt: index => walk.stepAt(positions[index]),
+    summary: countReach(reach, hidden),
   };
 }
 
-/** Counts over `entities` at `depths`: by depth, by owner (most first), and hidden. */
+/** Counts over what `reach` holds: by depth, by owner (most first), and hidden. */
 export function countReach(
-  entities: readonly IndexedEntity[],
-  depths: readonly number[],
+  reach: Pick<GraphReach, 'size' | 'entityAt' | 'depthAt'>,
   hidden: ReadonlySet<string>,
 ): Omit<ImpactSummary, 'frozen'> {
   const owners = new Map<string, number>();
   const countsByDepth: number[] = [];
   let hiddenCount = 0;
-  for (let at = 0; at < entities.length; at++) {
-    const { ownerRef, ref } = entities[at];
+  for (let at = 0; at < reach.size; at++) {
+    const { ownerRef, ref } = reach.entityAt(at);
     if (ownerRef) owners.set(ownerRef, (owners.get(ownerRef) ?? 0) + 1);
-    countsByDepth[depths[at]] = (countsByDepth[depths[at]] ?? 0) + 1;
+    const depth = reach.depthAt(at);
+    countsByDepth[depth] = (countsByDepth[depth] ?? 0) + 1;
     if (hidden.size > 0 && hidden.has(ref)) hiddenCount++;
   }
   const byDepth: Record<string, number> = {};
@@ -71,7 +81,7 @@ export function countReach(
     byDepth[String(depth)] = count;
   });
   return {
-    entities: entities.length,
+    entities: reach.size,
     owners: [...owners.entries()]
       .map(([ref, count]) => ({ ref, count }))
       .sort((a, b) => b.count - a.count || (a.ref < b.ref ? -1 : 1)),

@@ -176,8 +176,13 @@ function readers(override: Partial<Record<string, unknown>> = {}): Readers {
       reachImpact: async () => ({
         root: ORDERS,
         direction: 'downstream',
-        entities: [],
-        depths: [],
+        size: 0,
+        entityAt: () => {
+          throw new Error('not asked for');
+        },
+        depthAt: () => {
+          throw new Error('not asked for');
+        },
         hidden: new Set(),
         slo: new Map(),
         summary: {

@@ -58,10 +58,10 @@ export class SloService implements SloSnapshotReader {
 
   async worstByEntity(entityRefs: string[]): Promise<Map<string, SloVerdict>> {
     const snapshot = await this.options.catalogIndex.current();
-    const sloRefsByEntity = new Map<string, string[]>();
+    const sloRefsByEntity = new Map<string, readonly string[]>();
     for (const ref of entityRefs) {
-      const sloRefs = snapshot.sloRefsByEntity.get(ref);
-      if (sloRefs) sloRefsByEntity.set(ref, sloRefs);
+      const sloRefs = snapshot.entitiesByRef.get(ref)?.sloRefs ?? [];
+      if (sloRefs.length > 0) sloRefsByEntity.set(ref, sloRefs);
     }
     const worstBySlo = new Map<string, SloVerdict>();
     for (const latest of await this.options.store.getLatestSnapshots([
