@@ -88,6 +88,7 @@ export const reliabilityPlugin = createBackendPlugin({
           db,
           catalog,
           catalogIndex: catalogIndex.catalogIndex,
+          permissions: deps.permissions,
           sliSources,
           httpAuth,
           scheduler,

@@ -13,6 +13,7 @@ import {
   OPENSLO_API_VERSION,
   parseEscalationPolicySpec,
   RELATION_HAS_SLO,
+  RELATION_SLO_OF,
   RELIABILITY_API_VERSION,
   SLI_KIND,
   SLO_KIND,
@@ -190,6 +191,8 @@ export class CatalogSnapshot {
   readonly slos: Entity[] = [];
   /** OpenSLO `SLI` entities by ref. */
   readonly slisByRef = new Map<string, Entity>();
+  /** OpenSLO `SLO` entities by the entity each is of (`sloOf`). */
+  readonly slosByEntity = new Map<string, Entity[]>();
   private readonly serviceNames = new Map<string, string>();
   private readonly pagerDutyServices = new Map<string, string[]>();
 
@@ -233,12 +236,22 @@ export class CatalogSnapshot {
     ) {
       this.addPolicy(entity);
     } else if (entity.apiVersion === OPENSLO_API_VERSION) {
-      if (entity.kind === SLO_KIND) this.slos.push(entity);
+      if (entity.kind === SLO_KIND) this.addSlo(entity);
       if (entity.kind === SLI_KIND) this.slisByRef.set(ref, entity);
     } else if (!DEFINITION_KINDS.has(kind)) {
       const indexed = toIndexedEntity(entity);
       this.entities.push(indexed);
       this.entitiesByRef.set(ref, indexed);
+    }
+  }
+
+  private addSlo(slo: Entity) {
+    this.slos.push(slo);
+    for (const relation of slo.relations ?? []) {
+      if (relation.type !== RELATION_SLO_OF) continue;
+      const list = this.slosByEntity.get(relation.targetRef) ?? [];
+      list.push(slo);
+      this.slosByEntity.set(relation.targetRef, list);
     }
   }
 

@@ -2,12 +2,12 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  RELATION_SLO_OF,
   SLI_KIND,
   SLO_KIND,
 } from '@reliability-suite/backstage-plugin-reliability-common';
+import { CatalogIndex } from '../catalog/CatalogIndex';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { CatalogSnapshot } from '../catalog/CatalogSnapshot';
-import { queryAllEntities } from '../catalog/queryAllEntities';
 import {
   isOpenSloKind,
   referencedSliRef,
@@ -23,36 +23,55 @@ export function sloDefinitionsOf(snapshot: CatalogSnapshot): SloDefinition[] {
 }
 
 /**
- * Reads an entity's SLO definitions (and the SLIs they reference) from the catalog with the
- * caller's credentials, so a request sees only what its caller may read and what the catalog
- * has now. The evaluation task reads them from the catalog index instead ({@link sloDefinitionsOf}).
+ * Reads SLO definitions (and the SLIs they reference) as the caller may read them: an entity's
+ * from the catalog index, as the evaluation task reads them ({@link sloDefinitionsOf}), so an
+ * SLO is listed from the index refresh that also evaluates it first; a catalog query filtered
+ * by relation costs hundreds of milliseconds on a catalog of 20,000 entities, on every view of
+ * an entity. One SLO by ref is read from the catalog, as it has it now.
  */
 export class SloCatalog {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      catalogIndex: CatalogIndex;
+      readFilter: CatalogReadFilter;
+    },
+  ) {}
 
   /** The SLOs related to an entity (`sloOf`) that the caller may read. */
   async listForEntity(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<SloDefinition[]> {
-    const slos = await queryAllEntities(
-      this.catalog,
-      {
-        filter: { kind: SLO_KIND, [`relations.${RELATION_SLO_OF}`]: entityRef },
-      },
+    const snapshot = await this.options.catalogIndex.current();
+    const slos = (snapshot.slosByEntity.get(entityRef) ?? []).filter(slo =>
+      isOpenSloKind(slo, SLO_KIND),
+    );
+    if (slos.length === 0) return [];
+    const sliRefs = slos.flatMap(slo => referencedSliRef(slo) ?? []);
+    const readable = await this.options.readFilter.readable(
+      [...slos.map(slo => stringifyEntityRef(slo)), ...sliRefs],
       credentials,
     );
-    return this.withIndicators(
-      slos.filter(slo => isOpenSloKind(slo, SLO_KIND)),
-      credentials,
-    );
+    return slos
+      .filter(slo => readable.has(stringifyEntityRef(slo)))
+      .map(slo =>
+        toSloDefinition(slo, ref => {
+          const sli = readable.has(ref)
+            ? snapshot.slisByRef.get(ref)
+            : undefined;
+          return sli && isOpenSloKind(sli, SLI_KIND) ? sli : undefined;
+        }),
+      );
   }
 
   async getSlo(
     sloRef: string,
     credentials: BackstageCredentials,
   ): Promise<SloDefinition | undefined> {
-    const slo = await this.catalog.getEntityByRef(sloRef, { credentials });
+    const slo = await this.options.catalog.getEntityByRef(sloRef, {
+      credentials,
+    });
     if (!slo || !isOpenSloKind(slo, SLO_KIND)) {
       return undefined;
     }
@@ -69,7 +88,7 @@ export class SloCatalog {
     ];
     const sliByRef = new Map<string, Entity>();
     if (sliRefs.length > 0) {
-      const { items } = await this.catalog.getEntitiesByRefs(
+      const { items } = await this.options.catalog.getEntitiesByRefs(
         { entityRefs: sliRefs },
         { credentials },
       );

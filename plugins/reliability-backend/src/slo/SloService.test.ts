@@ -6,6 +6,8 @@ import { componentEntity } from '../__testUtils__/catalogEntities';
 import { CatalogIndex } from '../catalog/CatalogIndex';
 import { inlineSlo } from './__testUtils__/inlineSlo';
 import { MemorySnapshotStore } from './__testUtils__/MemorySnapshotStore';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { SloCatalog } from './SloCatalog';
 import { SloService } from './SloService';
 
@@ -19,15 +21,20 @@ const synthetic: SliSource = {
   },
 };
 
-function service(entities: Entity[]) {
+function service(entities: Entity[], permissions = mockServices.permissions()) {
   const catalog = catalogServiceMock({ entities });
+  const catalogIndex = new CatalogIndex({
+    catalog,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+  });
   return new SloService({
-    catalog: new SloCatalog(catalog),
-    catalogIndex: new CatalogIndex({
+    catalog: new SloCatalog({
       catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
+      catalogIndex,
+      readFilter: new CatalogReadFilter({ catalog, permissions }),
     }),
+    catalogIndex,
     store: new MemorySnapshotStore(),
     sources: [synthetic],
   });
@@ -61,5 +68,30 @@ describe('SloService before the first evaluation', () => {
     expect(gate.reasons).toEqual([
       'orders-availability (target 99% over 28d): not evaluated yet, so no verdict',
     ]);
+  });
+});
+
+describe('SloService and what the caller may read', () => {
+  it('lists only the SLOs the caller may read in the catalog', async () => {
+    const entities = [
+      componentEntity('orders-service', { owner: 'group:default/commerce' }),
+      inlineSlo({ name: 'orders-availability', type: 'Synthetic' }),
+    ];
+    const orders = 'component:default/orders-service';
+    const allowed = await service(entities).listEntitySlos(
+      orders,
+      mockCredentials.user(),
+    );
+    expect(allowed.map(item => item.ref)).toEqual([
+      'slo:default/orders-availability',
+    ]);
+    const denied = await service(
+      entities,
+      mockServices.permissions.mock({
+        authorizeConditional: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.DENY })),
+      }),
+    ).listEntitySlos(orders, mockCredentials.user());
+    expect(denied).toEqual([]);
   });
 });

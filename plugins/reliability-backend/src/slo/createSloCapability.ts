@@ -3,6 +3,7 @@ import { registerSloActions } from './actions';
 import {
   HttpAuthService,
   LoggerService,
+  PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -13,6 +14,7 @@ import { SliSource } from '@reliability-suite/backstage-plugin-reliability-node'
 import { Knex } from 'knex';
 import { Capability } from '../capability';
 import { CatalogIndex } from '../catalog/CatalogIndex';
+import { CatalogReadFilter } from '../catalog/CatalogReadFilter';
 import { triggerTask } from '../util/triggerTask';
 import { DatabaseSloSnapshotStore } from './DatabaseSloSnapshotStore';
 import { createSloRoutes } from './routes';
@@ -33,13 +35,15 @@ export function createSloCapability(options: {
   db: Knex;
   catalog: CatalogService;
   catalogIndex: CatalogIndex;
+  permissions: PermissionsService;
   sliSources: SliSource[];
   httpAuth: HttpAuthService;
   scheduler: SchedulerService;
   logger: LoggerService;
   actionsRegistry: ActionsRegistryService;
 }): Capability & { sloSnapshots: SloReader } {
-  const { config, db, catalog, catalogIndex, sliSources, logger } = options;
+  const { config, db, catalog, catalogIndex, sliSources, logger, permissions } =
+    options;
   const settings = readSloConfig(config);
   const store = new DatabaseSloSnapshotStore(db);
   const evaluator = new SloEvaluator({
@@ -52,7 +56,11 @@ export function createSloCapability(options: {
     retentionMs: settings.retentionMs,
   });
   const slos = new SloService({
-    catalog: new SloCatalog(catalog),
+    catalog: new SloCatalog({
+      catalog,
+      catalogIndex,
+      readFilter: new CatalogReadFilter({ catalog, permissions }),
+    }),
     catalogIndex,
     store,
     sources: sliSources,
