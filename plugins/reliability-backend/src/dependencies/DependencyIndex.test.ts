@@ -69,6 +69,21 @@ describe('DependencyIndex.walk', () => {
     ]);
     expect(shortcut.walk(query('db')).hidden).toEqual([]);
     expect(shortcut.walk(query('db', { maxDepth: 1 })).hidden).toEqual(['web']);
+    // Cut at maxResults, the walk still judges by all declared edges: c is a's dependent.
+    const crowded = graph([
+      ['a', 'hub', 'declared'],
+      ['b', 'hub', 'declared'],
+      ['d', 'hub', 'declared'],
+      ['c', 'a', 'declared'],
+      ['c', 'hub', 'observed'],
+    ]);
+    const cut = crowded.walk(query('hub', { maxResults: 3 }));
+    expect(cut.truncated).toBe(true);
+    expect(cut.hidden).toEqual([]);
+    // A name seen in traffic that no entity has is not an entity reached.
+    const index = graph([['web', 'api', 'declared']]);
+    index.addEdge('mystery', 'api', 'observed');
+    expect(index.walk(query('api')).hidden).toEqual([]);
   });
 
   it('keeps ref order, for results and for ties in paths, when entities arrive after a query', () => {

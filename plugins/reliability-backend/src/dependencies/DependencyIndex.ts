@@ -30,8 +30,8 @@ export type ImpactQuery = {
 
 /**
  * The entities an impact query reaches, in answer order (depth, then ref; the root is not among
- * them), with their paths on demand. It holds typed arrays the size of its reach, off the heap
- * the garbage collector traces, since reaches are kept for later pages.
+ * them), with their paths on demand. It holds typed arrays the size of its reach, which the
+ * garbage collector does not trace, since reaches are kept for later pages.
  */
 export type ImpactWalk<T> = {
   size: number;
@@ -263,7 +263,10 @@ export class DependencyIndex<T> {
         query,
       );
       for (let at = 0; at < size; at++) {
-        if (!declared[ids[at]]) hidden.push(this.refs[ids[at]]);
+        const node = ids[at];
+        if (!declared[node] && this.entities[node] !== undefined) {
+          hidden.push(this.refs[node]);
+        }
       }
     }
     const { refs, entities } = this;

@@ -28,7 +28,8 @@ import { encodeImpactCursor, ImpactPosition, isAfter } from './impactCursor';
 import { ObservationStore } from './ObservationStore';
 
 const DAY_MS = 86_400_000;
-// Bounded by entities too: a kept reach holds about 17 bytes per entity, in typed arrays.
+// Bounded by entities too: a kept reach holds 17 bytes per entity in typed arrays, and the
+// refs of those reached only through observed edges or with SLOs.
 const REACH_CACHE_LIMITS = { maxEntries: 64, maxEntities: 400_000 };
 
 /** An impact question: from which root, which way, how deep, through which edges. */
