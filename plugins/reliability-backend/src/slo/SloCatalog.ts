@@ -44,24 +44,22 @@ export class SloCatalog {
     credentials: BackstageCredentials,
   ): Promise<SloDefinition[]> {
     const snapshot = await this.options.catalogIndex.current();
-    const slos = (snapshot.slosByEntity.get(entityRef) ?? []).filter(slo =>
-      isOpenSloKind(slo, SLO_KIND),
-    );
+    // The index holds only OpenSLO `SLO`s and `SLI`s under these names.
+    const slos = (snapshot.slosByEntity.get(entityRef) ?? []).map(slo => ({
+      slo,
+      ref: stringifyEntityRef(slo),
+    }));
     if (slos.length === 0) return [];
-    const sliRefs = slos.flatMap(slo => referencedSliRef(slo) ?? []);
     const readable = await this.options.readFilter.readable(
-      [...slos.map(slo => stringifyEntityRef(slo)), ...sliRefs],
+      slos.flatMap(({ slo, ref }) => [ref, ...(referencedSliRef(slo) ?? [])]),
       credentials,
     );
     return slos
-      .filter(slo => readable.has(stringifyEntityRef(slo)))
-      .map(slo =>
-        toSloDefinition(slo, ref => {
-          const sli = readable.has(ref)
-            ? snapshot.slisByRef.get(ref)
-            : undefined;
-          return sli && isOpenSloKind(sli, SLI_KIND) ? sli : undefined;
-        }),
+      .filter(({ ref }) => readable.has(ref))
+      .map(({ slo }) =>
+        toSloDefinition(slo, ref =>
+          readable.has(ref) ? snapshot.slisByRef.get(ref) : undefined,
+        ),
       );
   }
 
